@@ -1,0 +1,71 @@
+// What every reader (xlsx, csv, later pdf) hands to the register layer: tables of physical rows.
+
+/**
+ * One cell value as read. Strings are the cell's text exactly as stored (not trimmed, not NFC:
+ * the register layer normalises, and rules may want to see NFD or odd whitespace). Rich text is
+ * joined, formulas give their cached result, hyperlinks their text. Numbers stay numbers: in a
+ * column later mapped as a date they are spreadsheet serials (see `RawSheet.date1904`). A real
+ * date value (rare in streaming mode) is converted to a 1900-system serial by the reader.
+ * Errors (`#REF!`) come as their text.
+ */
+export type RawValue = string | number | boolean | null;
+
+export interface RawRow {
+  /** Physical 1-based row number as the spreadsheet shows it (CSV: the record's first line). */
+  readonly row: number;
+  /** 0-based column index → value; holes and trailing nulls allowed. */
+  readonly values: readonly RawValue[];
+  /** PDF only: page and line of the row's first text line. */
+  readonly page?: number;
+  readonly line?: number;
+}
+
+export interface RawSheet {
+  readonly name: string;
+  /** 0-based position of the sheet in the workbook. */
+  readonly index: number;
+  /** Serial numbers in this sheet count from 1904-01-01 (LibreOffice writes date1904="true"). */
+  readonly date1904: boolean;
+  /** Rows in order; empty rows may be skipped by the reader. Iterate once. */
+  readonly rows: AsyncIterable<RawRow>;
+}
+
+export type SourceFormat = 'xlsx' | 'csv' | 'pdf';
+
+export interface RawWorkbook {
+  readonly format: SourceFormat;
+  /** Sheets in workbook order. Iterate once; finish a sheet's rows before asking for the next. */
+  readonly sheets: AsyncIterable<RawSheet>;
+}
+
+/** Why a file could not be read. Each code has its own message in src/core/messages.ts. */
+export type InputErrorCode =
+  | 'not-found'
+  | 'empty'
+  | 'encrypted'
+  | 'xls'
+  | 'ods'
+  | 'not-xlsx'
+  | 'truncated'
+  | 'zip-bomb'
+  | 'too-big'
+  | 'corrupt'
+  | 'unsupported-type'
+  | 'not-a-register'
+  | 'pdf-encrypted'
+  | 'pdf-corrupt'
+  | 'pdf-scanned'
+  | 'pdf-scrambled'
+  | 'legacy-encoding';
+
+export class InputError extends Error {
+  readonly code: InputErrorCode;
+  /** Values for the message template (e.g. sizes), rendered in the report language. */
+  readonly data: Readonly<Record<string, string | number>>;
+  constructor(code: InputErrorCode, detail: string, data: Readonly<Record<string, string | number>> = {}) {
+    super(`${code}: ${detail}`);
+    this.name = 'InputError';
+    this.code = code;
+    this.data = data;
+  }
+}
