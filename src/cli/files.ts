@@ -1,0 +1,43 @@
+// Expanding the command line's files, directories and globs into a sorted, de-duplicated list.
+import { stat } from 'node:fs/promises';
+import { isAbsolute, relative, resolve } from 'node:path';
+import fg from 'fast-glob';
+
+export interface InputFile {
+  /** The path as reported: as given, or relative to the working directory for expanded ones. */
+  readonly path: string;
+  readonly absolute: string;
+  readonly missing?: boolean;
+}
+
+const SUPPORTED = '**/*.{xlsx,XLSX,csv,CSV,pdf,PDF}';
+/** Our own annotated copies and Office lock files are never inputs. */
+const IGNORE = ['**/*.kiem-tra.xlsx', '**/~$*', '**/node_modules/**'];
+
+const toPosix = (p: string): string => p.split('\\').join('/');
+
+export async function expandInputs(args: readonly string[], cwd: string): Promise<InputFile[]> {
+  const out = new Map<string, InputFile>();
+  const add = (absolute: string, shown: string, missing = false): void => {
+    if (!out.has(absolute)) out.set(absolute, { path: toPosix(shown), absolute, ...(missing ? { missing } : {}) });
+  };
+  for (const arg of args) {
+    const absolute = resolve(cwd, arg);
+    const info = await stat(absolute).catch(() => undefined);
+    if (info?.isDirectory()) {
+      const found = await fg(SUPPORTED, { cwd: absolute, ignore: IGNORE, onlyFiles: true, followSymbolicLinks: false, dot: false });
+      for (const f of found.sort()) {
+        const abs = resolve(absolute, f);
+        add(abs, isAbsolute(arg) ? abs : relative(cwd, abs));
+      }
+    } else if (info?.isFile()) {
+      add(absolute, arg);
+    } else if (fg.isDynamicPattern(arg)) {
+      const found = await fg(toPosix(arg), { cwd, ignore: IGNORE, onlyFiles: true, absolute: false });
+      for (const f of found.sort()) add(resolve(cwd, f), f);
+    } else {
+      add(absolute, arg, true);
+    }
+  }
+  return [...out.values()];
+}

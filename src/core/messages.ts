@@ -1,0 +1,104 @@
+// Message catalogs of the engine (input errors, report chrome) and the template renderer.
+// Rule messages live with each rule's metadata.
+import type { Lang, Localized, MessageData } from './types.js';
+
+/** Fills `{name}` placeholders; unknown placeholders stay visible so a missing datum is noticed. */
+export function renderTemplate(template: string, data: MessageData): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const v = data[name];
+    return v === undefined ? whole : String(v);
+  });
+}
+
+export function localize(text: Localized, lang: Lang, data: MessageData = {}): string {
+  return renderTemplate(text[lang], data).normalize('NFC');
+}
+
+export const INPUT_ERROR_MESSAGES: Readonly<Record<string, Localized>> = {
+  'not-found': { vi: 'Không tìm thấy tệp.', en: 'File not found.' },
+  empty: { vi: 'Tệp rỗng (0 byte): không có dữ liệu để kiểm tra.', en: 'The file is empty (0 bytes): there is nothing to check.' },
+  encrypted: {
+    vi: 'Tệp Excel được đặt mật khẩu (mã hóa); hãy mở bằng Excel, bỏ mật khẩu rồi lưu lại trước khi kiểm tra.',
+    en: 'The Excel file is password-protected (encrypted); open it in Excel, remove the password and save it before checking.',
+  },
+  xls: {
+    vi: 'Tệp Excel định dạng cũ (.xls, Excel 97–2003) không được hỗ trợ; hãy lưu lại dưới dạng .xlsx.',
+    en: 'Legacy Excel 97–2003 (.xls) files are not supported; save the file as .xlsx.',
+  },
+  ods: {
+    vi: 'Tệp OpenDocument (.ods) không được hỗ trợ; hãy lưu lại dưới dạng .xlsx.',
+    en: 'OpenDocument spreadsheets (.ods) are not supported; save the file as .xlsx.',
+  },
+  'not-xlsx': {
+    vi: 'Tệp là gói ZIP nhưng không phải bảng tính Excel (.xlsx) (có thể là .docx hoặc tệp khác đổi đuôi).',
+    en: 'The file is a ZIP package but not an Excel workbook (.xlsx) (perhaps a .docx or another renamed file).',
+  },
+  truncated: {
+    vi: 'Tệp .xlsx bị cắt cụt hoặc hỏng (không tìm thấy mục lục ZIP); hãy lấy lại bản đầy đủ.',
+    en: 'The .xlsx file is truncated or damaged (no ZIP central directory); get a complete copy.',
+  },
+  'zip-bomb': {
+    vi: 'Tệp bị từ chối: nội dung giải nén quá lớn ({uncompressed} byte, tỷ lệ nén {ratio}×) — có thể là "bom ZIP".',
+    en: 'File rejected: its uncompressed content is too large ({uncompressed} bytes, compression ratio {ratio}×) — possibly a zip bomb.',
+  },
+  'too-big': { vi: 'Tệp quá lớn ({size} byte).', en: 'The file is too large ({size} bytes).' },
+  corrupt: { vi: 'Không đọc được tệp: tệp bị hỏng ({detail}).', en: 'Could not read the file: it is damaged ({detail}).' },
+  'unsupported-type': {
+    vi: 'Không phải tệp bảng tính hay PDF được hỗ trợ (.xlsx, .csv, .pdf).',
+    en: 'Not a supported spreadsheet or PDF file (.xlsx, .csv, .pdf).',
+  },
+  'not-a-register': {
+    vi: 'Không tìm thấy sổ đăng ký văn bản trong tệp: không trang tính nào có dòng tiêu đề cột của sổ (Số, ký hiệu văn bản; Ngày tháng văn bản; …).',
+    en: 'No document register found in the file: no sheet has a register header row (Số, ký hiệu văn bản; Ngày tháng văn bản; …).',
+  },
+  'pdf-encrypted': {
+    vi: 'Tệp PDF được đặt mật khẩu mở; không đọc được nội dung.',
+    en: 'The PDF is protected by an open password; its content cannot be read.',
+  },
+  'pdf-corrupt': { vi: 'Tệp PDF bị hỏng hoặc cắt cụt ({detail}).', en: 'The PDF is damaged or truncated ({detail}).' },
+  'pdf-scanned': {
+    vi: 'Tệp PDF là bản quét (ảnh, không có lớp chữ); cần nhận dạng chữ (OCR) trước khi kiểm tra.',
+    en: 'The PDF is a scan (images, no text layer); it needs OCR before it can be checked.',
+  },
+  'pdf-scrambled': {
+    vi: 'Lớp chữ của tệp PDF bị hỏng (dấu tiếng Việt tách rời do thiếu phông chữ khi in); không thể kiểm tra tin cậy.',
+    en: 'The PDF text layer is damaged (Vietnamese tone marks detached by font fallback when printed); it cannot be checked reliably.',
+  },
+  'legacy-encoding': {
+    vi: 'Văn bản dùng bảng mã cũ (TCVN3/VNI), hiển thị sai trong Unicode; hãy chuyển sang Unicode trước khi kiểm tra.',
+    en: 'The text uses a legacy Vietnamese encoding (TCVN3/VNI) that shows garbled in Unicode; convert it to Unicode first.',
+  },
+  internal: {
+    vi: 'Lỗi nội bộ khi đọc tệp: {error}',
+    en: 'Internal error while reading the file: {error}',
+  },
+};
+
+export const UI: Readonly<Record<string, Localized>> = {
+  fileError: { vi: 'lỗi tệp', en: 'file error' },
+  error: { vi: 'lỗi', en: 'error' },
+  warning: { vi: 'cảnh báo', en: 'warning' },
+  info: { vi: 'thông tin', en: 'info' },
+  row: { vi: 'dòng', en: 'row' },
+  page: { vi: 'trang', en: 'page' },
+  sheet: { vi: 'trang tính', en: 'sheet' },
+  fix: { vi: 'sửa thành', en: 'fix' },
+  related: { vi: 'liên quan', en: 'related' },
+  registerLine: {
+    vi: 'Sổ {kind}, năm {year}, {entries} văn bản, dòng tiêu đề {headerRow}',
+    en: '{kind} register, year {year}, {entries} entries, header row {headerRow}',
+  },
+  outgoing: { vi: 'văn bản đi', en: 'outgoing' },
+  incoming: { vi: 'văn bản đến', en: 'incoming' },
+  summary: {
+    vi: '{files} tệp: {errors} lỗi, {warnings} cảnh báo, {infos} thông tin',
+    en: '{files} file(s): {errors} error(s), {warnings} warning(s), {infos} info',
+  },
+  fileErrors: { vi: '{n} tệp không đọc được', en: '{n} file(s) could not be read' },
+  noFindings: { vi: 'Không phát hiện vấn đề.', en: 'No problems found.' },
+  tooManyWarnings: {
+    vi: 'Số cảnh báo ({warnings}) vượt giới hạn --max-warnings {max}.',
+    en: 'Warnings ({warnings}) exceed --max-warnings {max}.',
+  },
+  unknownYear: { vi: 'không rõ', en: 'unknown' },
+};

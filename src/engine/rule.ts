@@ -1,0 +1,84 @@
+// defineRule and the types a rule sees. Rules see only the register model (STYLE habit 3).
+import type { z } from 'zod';
+import type {
+  Citation,
+  FieldName,
+  Fix,
+  Localized,
+  Location,
+  MessageData,
+  RegisterKind,
+  RuleCategory,
+  Severity,
+} from '../core/types.js';
+import type { Entry, RegisterInfo } from '../register/model.js';
+import type { AgencyConfig } from '../config/schema.js';
+import type { DayNumber } from '../core/dates.js';
+
+export interface RuleExample {
+  /** The register kind the example runs in. */
+  readonly kind: RegisterKind;
+  /** Field values of one or more entries, in register order. */
+  readonly entries: readonly Partial<Record<FieldName, string>>[];
+}
+
+export interface RuleMeta<O = unknown> {
+  /** Stable kebab-case id, `topic/name`. Inspectors quote it: never rename. */
+  readonly id: string;
+  readonly category: RuleCategory;
+  readonly defaultSeverity: Severity;
+  /** Register kinds the rule runs on. */
+  readonly appliesTo: readonly RegisterKind[];
+  readonly description: Localized;
+  /** Message templates by message id; `{name}` placeholders filled from the finding's data. */
+  readonly messages: Readonly<Record<string, Localized>>;
+  readonly citation: Citation;
+  readonly fix: 'none' | 'safe' | 'suggestion';
+  /** zod schema of the rule's options, with defaults; absent when the rule takes none. */
+  readonly options?: z.ZodType<O>;
+  /** For `explain` and its test: a failing and a passing example. */
+  readonly examples?: { readonly failing: RuleExample; readonly passing: RuleExample };
+}
+
+export interface ReportDescriptor {
+  readonly messageId: string;
+  readonly data?: MessageData | undefined;
+  /** The entry and field the finding is about (the usual case) … */
+  readonly entry?: Entry;
+  readonly field?: FieldName;
+  /** … or an explicit location (register-level findings). */
+  readonly location?: Location;
+  readonly related?: readonly Location[] | undefined;
+  readonly fix?: (Omit<Fix, 'field'> & { readonly field?: FieldName }) | undefined;
+  /** The severity this occurrence deserves when the user has not configured one (e.g. warning in incoming books). */
+  readonly severity?: Severity | undefined;
+}
+
+export interface RuleContext<O> {
+  readonly options: O;
+  readonly register: RegisterInfo;
+  readonly agency: AgencyConfig;
+  /** "Today" for rules about the future or overdue items (`--as-of`). */
+  readonly asOf: DayNumber;
+  report(descriptor: ReportDescriptor): void;
+}
+
+/** The lifecycle of one rule over one register (frictionless validate_start/row/end). */
+export interface RuleHandlers {
+  start?(): void;
+  row?(entry: Entry): void;
+  end?(): void;
+}
+
+export interface Rule<O = unknown> {
+  readonly meta: RuleMeta<O>;
+  readonly check: (context: RuleContext<O>) => RuleHandlers;
+}
+
+export function defineRule<O = Record<string, never>>(rule: Rule<O>): Rule<O> {
+  return rule;
+}
+
+// A registry holds rules of different option types; the engine only passes each rule its own options.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyRule = Rule<any>;

@@ -1,0 +1,37 @@
+// Entry point of ingestion: judge the bytes (sniff), then hand them to the matching reader.
+
+import { readCsv } from './csv.js';
+import { sniff } from './sniff.js';
+import type { InflateRaw, SniffOptions } from './sniff.js';
+import { InputError } from './types.js';
+import type { RawWorkbook } from './types.js';
+import { readXlsx } from './xlsx.js';
+
+export { sniff } from './sniff.js';
+export type { InflateRaw, SniffOptions, SniffResult } from './sniff.js';
+export { InputError } from './types.js';
+
+export interface OpenWorkbookDeps {
+  readonly inflateRaw: InflateRaw;
+}
+
+export function openWorkbook(
+  bytes: Uint8Array,
+  fileName: string,
+  deps: OpenWorkbookDeps,
+  limits: Omit<SniffOptions, 'inflateRaw'> = {},
+): RawWorkbook {
+  const kind = sniff(bytes, fileName, { ...limits, inflateRaw: deps.inflateRaw });
+  switch (kind.format) {
+    case 'xlsx':
+      return readXlsx(bytes, { date1904: kind.date1904, fileName });
+    case 'csv':
+      return readCsv(bytes);
+    case 'pdf':
+      // The PDF reader (pdfjs text positions, tech-notes §2) comes in a later task.
+      throw new InputError('unsupported-type', `${fileName}: PDF registers are not supported yet`, {
+        file: fileName,
+        detected: 'pdf',
+      });
+  }
+}

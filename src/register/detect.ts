@@ -1,0 +1,261 @@
+// Register detection: find the header among the first rows of a sheet (title rows, two-row merged
+// headers and the (1)…(10) index row are normal), map columns to fields, read the cover lines, decide
+// the kind. Works on a stream: only the head of the sheet is buffered.
+import { parseDateValue } from '../core/date-parse.js';
+import type { DayNumber } from '../core/dates.js';
+import type { FieldName, RegisterKind } from '../core/types.js';
+import type { RawRow, RawSheet, RawValue, SourceFormat } from '../ingest/types.js';
+import { fieldForKind, fold, matchHeader, type HeaderOverrides } from './headers.js';
+import { cleanText, columnLetter, Entry, type ColumnInfo, type RegisterInfo, type TitleInfo } from './model.js';
+
+/** How far down the header may sit (real files: any of the first ~15 rows). */
+const HEAD_ROWS = 20;
+/** A header names at least this many distinct fields. */
+const MIN_HEADER_FIELDS = 3;
+
+export interface DetectOptions {
+  readonly file: string;
+  readonly format: SourceFormat;
+  readonly kind?: RegisterKind;
+  readonly overrides?: { readonly byKey: HeaderOverrides; readonly byLetter: ReadonlyMap<string, FieldName> };
+}
+
+export type SheetResult =
+  | { readonly type: 'register'; readonly info: RegisterInfo; readonly entries: AsyncIterable<Entry> }
+  | { readonly type: 'skipped'; readonly sheet: string; readonly sheetIndex: number; readonly reason: 'no-header' | 'empty' };
+
+const cellText = (v: RawValue | undefined): string => (typeof v === 'string' ? cleanText(v) : v === null || v === undefined ? '' : String(v));
+
+interface HeaderCandidate {
+  readonly band: readonly RawRow[];
+  readonly fields: Map<FieldName, { index: number; header: string }>;
+  readonly unmapped: { letter: string; header: string }[];
+}
+
+function mapHeaderBand(band: readonly RawRow[], options: DetectOptions): HeaderCandidate {
+  const fields = new Map<FieldName, { index: number; header: string }>();
+  const unmapped: { letter: string; header: string }[] = [];
+  const width = Math.max(...band.map((r) => r.values.length));
+  const top = band[0]!;
+  const sub = band[1];
+  let group = '';
+  for (let c = 0; c < width; c++) {
+    const topText = cellText(top.values[c]);
+    const subText = sub ? cellText(sub.values[c]) : '';
+    // A horizontally merged group label ("Văn bản" over "Số" | "Ngày") leaves the slave cells empty.
+    if (topText) group = subText ? topText : '';
+    const letter = columnLetter(c);
+    const candidates: string[] = [];
+    if (subText) candidates.push(subText, `${topText || group} ${subText}`);
+    if (topText) candidates.push(topText);
+    const forced = options.overrides?.byLetter.get(letter);
+    let field: FieldName | undefined = forced;
+    let header = subText ? (topText || group ? `${topText || group} / ${subText}` : subText) : topText;
+    if (!field) {
+      for (const cand of candidates) {
+        field = matchHeader(cand, options.overrides?.byKey);
+        if (field) break;
+      }
+    }
+    if (!header) continue;
+    if (field && !fields.has(field)) fields.set(field, { index: c, header });
+    else unmapped.push({ letter, header });
+    header = '';
+  }
+  return { band, fields, unmapped };
+}
+
+function score(c: HeaderCandidate): number {
+  let s = c.fields.size;
+  // The key columns make a header far more likely than any title line.
+  if (c.fields.has('symbol') || c.fields.has('arrivalNumber')) s += 2;
+  return s;
+}
+
+function isIndexRow(row: RawRow): boolean {
+  let n = 0;
+  for (const v of row.values) {
+    if (v === null || v === undefined) continue;
+    const t = typeof v === 'number' ? String(v) : cellText(v);
+    if (t === '') continue;
+    if (!/^\(?\d{1,2}[a-z]?\)?$/.test(t)) return false;
+    n++;
+  }
+  return n >= 3;
+}
+
+function findHeader(head: readonly RawRow[], options: DetectOptions): { candidate: HeaderCandidate; at: number } | undefined {
+  let best: { candidate: HeaderCandidate; at: number } | undefined;
+  let bestScore = 0;
+  for (let i = 0; i < head.length; i++) {
+    const row = head[i]!;
+    const single = mapHeaderBand([row], options);
+    const next = head[i + 1];
+    const candidates = [single];
+    if (next && next.row === row.row + 1 && !isIndexRow(next)) candidates.push(mapHeaderBand([row, next], options));
+    for (const cand of candidates) {
+      const s = score(cand);
+      if (cand.fields.size >= MIN_HEADER_FIELDS && s > bestScore) {
+        best = { candidate: cand, at: i };
+        bestScore = s;
+      }
+    }
+  }
+  return best;
+}
+
+function decideKind(fields: ReadonlyMap<FieldName, unknown>, title: TitleInfo, forced?: RegisterKind): { kind: RegisterKind; source: RegisterInfo['kindSource'] } {
+  if (forced) return { kind: forced, source: 'option' };
+  if (title.kind) return { kind: title.kind, source: 'title' };
+  const incoming = fields.has('arrivalNumber') || fields.has('arrivalDate') || fields.has('author') || fields.has('handler');
+  return { kind: incoming ? 'incoming' : 'outgoing', source: 'headers' };
+}
+
+/** Reads the Phụ lục IV cover lines above the header: kind, Năm, Từ ngày … đến ngày, Từ số … đến số, Quyển số, agency. */
+export function readTitle(rows: readonly RawRow[], date1904: boolean): TitleInfo {
+  const out: {
+    agency?: string; parentAgency?: string; kind?: RegisterKind; year?: number; fromDate?: DayNumber; toDate?: DayNumber;
+    fromNumber?: number; toNumber?: number; volume?: string;
+    rows: Partial<Record<'kind' | 'year' | 'dates' | 'numbers' | 'volume', number>>;
+  } = { rows: {} };
+  const agencyLines: string[] = [];
+  for (const row of rows) {
+    const text = row.values.map(cellText).filter(Boolean).join(' ');
+    if (!text) continue;
+    const f = fold(text);
+    let used = false;
+    const kindMatch = /van ban (di|den)\b/.exec(f);
+    if (kindMatch && /\bso\b|dang ky|danh sach/.test(f)) {
+      out.kind = kindMatch[1] === 'di' ? 'outgoing' : 'incoming';
+      out.rows.kind = row.row;
+      used = true;
+    }
+    const dates = /tu ngay\s*(.+?)\s*den ngay\s*(.+)$/.exec(f);
+    if (dates) {
+      const a = parseDateValue(dates[1]!.replace(/[.…]+$/, '').trim(), date1904);
+      const b = parseDateValue(dates[2]!.replace(/[.…]+$/, '').trim(), date1904);
+      if (a.ok) out.fromDate = a.day;
+      if (b.ok) out.toDate = b.day;
+      if (a.ok || b.ok) out.rows.dates = row.row;
+      used = true;
+    }
+    const numbers = /tu so\s*:?\s*(\d+)\s*den so\s*:?\s*(\d+)/.exec(f);
+    if (numbers) {
+      out.fromNumber = Number(numbers[1]);
+      out.toNumber = Number(numbers[2]);
+      out.rows.numbers = row.row;
+      used = true;
+    } else if (/tu so/.test(f)) used = true;
+    const year = !dates ? /\bnam\s*:?\s*((?:19|20)\d\d)\b/.exec(f) : null;
+    if (year) {
+      out.year = Number(year[1]);
+      out.rows.year = row.row;
+      used = true;
+    }
+    const volume = /quyen so\s*:?\s*([0-9a-z]+)/.exec(f);
+    if (volume) {
+      out.volume = volume[1]!;
+      out.rows.volume = row.row;
+      used = true;
+    }
+    if (!used && !out.kind && agencyLines.length < 2 && !/ngay xuat|danh sach/.test(f)) agencyLines.push(text);
+  }
+  if (agencyLines.length === 2) {
+    out.parentAgency = agencyLines[0]!;
+    out.agency = agencyLines[1]!;
+  } else if (agencyLines.length === 1) out.agency = agencyLines[0]!;
+  return out;
+}
+
+/** Printed exports repeat the header on every page: a row whose first mapped cells equal their headers. */
+function repeatedHeaderCheck(columns: ReadonlyMap<FieldName, ColumnInfo>, band: readonly RawRow[]): (row: RawRow) => boolean {
+  const last = band[band.length - 1]!;
+  const probes = [...columns.values()]
+    .map((c) => ({ index: c.index, text: cellText(last.values[c.index]) }))
+    .filter((p) => p.text !== '')
+    .slice(0, 2);
+  return (row) =>
+    probes.length > 0 &&
+    probes.every((p) => {
+      const v = row.values[p.index];
+      return typeof v === 'string' && v.length < 120 && cleanText(v) === p.text;
+    });
+}
+
+/** Enough filled cells to be an entry rather than a footer line ("Người lập sổ", "Tổng số: 120"). */
+function looksLikeEntry(row: RawRow, dataColumns: readonly number[]): boolean {
+  let filled = 0;
+  for (const i of dataColumns) {
+    const v = row.values[i];
+    if (v !== null && v !== undefined && !(typeof v === 'string' && v.trim() === '')) {
+      if (++filled >= 2) return true;
+    }
+  }
+  return false;
+}
+
+export async function detectSheet(sheet: RawSheet, options: DetectOptions): Promise<SheetResult> {
+  const iterator = sheet.rows[Symbol.asyncIterator]();
+  const head: RawRow[] = [];
+  let exhausted = false;
+  while (head.length < HEAD_ROWS) {
+    const next = await iterator.next();
+    if (next.done) {
+      exhausted = true;
+      break;
+    }
+    head.push(next.value);
+  }
+  const drain = async (): Promise<void> => {
+    if (exhausted) return;
+    for (let n = await iterator.next(); !n.done; n = await iterator.next()) {
+      /* the reader must consume the sheet before the next one starts */
+    }
+  };
+  if (head.length === 0) {
+    await drain();
+    return { type: 'skipped', sheet: sheet.name, sheetIndex: sheet.index, reason: 'empty' };
+  }
+  const found = findHeader(head, options);
+  if (!found) {
+    await drain();
+    return { type: 'skipped', sheet: sheet.name, sheetIndex: sheet.index, reason: 'no-header' };
+  }
+  const { candidate, at } = found;
+  const title = readTitle(head.slice(0, at), sheet.date1904);
+  const { kind, source } = decideKind(candidate.fields, title, options.kind);
+  const columns = new Map<FieldName, ColumnInfo>();
+  for (const [rawField, { index, header }] of candidate.fields) {
+    const field = fieldForKind(rawField, kind);
+    if (!columns.has(field)) columns.set(field, { field, index, letter: columnLetter(index), header });
+  }
+  const headerRows = candidate.band.map((r) => r.row);
+  const info: RegisterInfo = {
+    file: options.file,
+    sheet: sheet.name,
+    sheetIndex: sheet.index,
+    format: options.format,
+    kind,
+    kindSource: source,
+    headerRow: headerRows[headerRows.length - 1]!,
+    headerRows,
+    columns,
+    unmappedHeaders: candidate.unmapped,
+    title,
+    date1904: sheet.date1904,
+  };
+  const dataColumns = [...columns.values()].filter((c) => c.field !== 'index').map((c) => c.index);
+  const firstData = at + candidate.band.length;
+  const buffered = head.slice(firstData);
+
+  async function* entries(): AsyncGenerator<Entry> {
+    const isRepeatedHeader = repeatedHeaderCheck(columns, candidate.band);
+    const accept = (row: RawRow): boolean => looksLikeEntry(row, dataColumns) && !isIndexRow(row) && !isRepeatedHeader(row);
+    for (const row of buffered) if (accept(row)) yield new Entry(info, row);
+    if (exhausted) return;
+    for (let n = await iterator.next(); !n.done; n = await iterator.next()) {
+      if (accept(n.value)) yield new Entry(info, n.value);
+    }
+  }
+  return { type: 'register', info, entries: entries() };
+}

@@ -1,0 +1,164 @@
+// The register model: what a sheet is (RegisterInfo) and one entry (Entry) with typed, located fields.
+// Entries are created per row and dropped after the rules have seen them; rules that need to
+// remember a row keep its Location (a few short strings), never the Entry (STYLE pitfalls).
+import { parseDateValue, type DateParse } from '../core/date-parse.js';
+import { formatDate, serialToDay, type DayNumber } from '../core/dates.js';
+import { DATE_FIELDS, type FieldName, type Location, type RegisterKind } from '../core/types.js';
+import type { RawRow, RawValue, SourceFormat } from '../ingest/types.js';
+
+export interface ColumnInfo {
+  readonly field: FieldName;
+  /** 0-based column index in the raw rows. */
+  readonly index: number;
+  /** Column letter as the spreadsheet shows it (`A`, `B`, … `AA`). */
+  readonly letter: string;
+  /** Header text as written (merged two-row headers joined with " / "). */
+  readonly header: string;
+}
+
+/** What the title rows above the header declare (Phụ lục IV cover lines). */
+export interface TitleInfo {
+  readonly agency?: string;
+  readonly parentAgency?: string;
+  readonly kind?: RegisterKind;
+  readonly year?: number;
+  readonly fromDate?: DayNumber;
+  readonly toDate?: DayNumber;
+  readonly fromNumber?: number;
+  readonly toNumber?: number;
+  readonly volume?: string;
+  /** Row of each declaration, so findings about it can point there. */
+  readonly rows: Readonly<Partial<Record<'kind' | 'year' | 'dates' | 'numbers' | 'volume', number>>>;
+}
+
+export interface RegisterInfo {
+  readonly file: string;
+  readonly sheet: string;
+  readonly sheetIndex: number;
+  readonly format: SourceFormat;
+  readonly kind: RegisterKind;
+  readonly kindSource: 'option' | 'title' | 'headers';
+  /** Physical row of the (last) header row; data begins below it and any column-index row. */
+  readonly headerRow: number;
+  readonly headerRows: readonly number[];
+  readonly columns: ReadonlyMap<FieldName, ColumnInfo>;
+  /** Header cells that matched no field, for the record. */
+  readonly unmappedHeaders: readonly { readonly letter: string; readonly header: string }[];
+  readonly title: TitleInfo;
+  readonly date1904: boolean;
+}
+
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** The text of a raw value as a person sees it in the cell (dates in date columns rendered dd/mm/yyyy). */
+export function rawText(value: RawValue, isDate: boolean, date1904: boolean): string {
+  if (value === null) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') {
+    if (isDate) {
+      const d = serialToDay(value, date1904);
+      if (d !== undefined) return formatDate(d);
+    }
+    return String(value);
+  }
+  return value ? 'TRUE' : 'FALSE';
+}
+
+const WHITESPACE_RUN = /\s+/g;
+
+/** NFC, trimmed, every whitespace run (incl. line breaks, NBSP) collapsed to one space. */
+export function cleanText(s: string): string {
+  if (s === '') return s;
+  return s.normalize('NFC').replace(WHITESPACE_RUN, ' ').trim();
+}
+
+export class Entry {
+  readonly register: RegisterInfo;
+  readonly raw: RawRow;
+  private dates: Map<FieldName, DateParse> | undefined;
+
+  constructor(register: RegisterInfo, raw: RawRow) {
+    this.register = register;
+    this.raw = raw;
+  }
+
+  /** Physical row as the spreadsheet shows it. */
+  get row(): number {
+    return this.raw.row;
+  }
+
+  has(field: FieldName): boolean {
+    return this.register.columns.has(field);
+  }
+
+  value(field: FieldName): RawValue {
+    const col = this.register.columns.get(field);
+    if (!col) return null;
+    return this.raw.values[col.index] ?? null;
+  }
+
+  /** The cell text exactly as written (dates in date columns as dd/mm/yyyy). */
+  original(field: FieldName): string {
+    return rawText(this.value(field), DATE_FIELDS.has(field), this.register.date1904);
+  }
+
+  /** Cleaned text: NFC, trimmed, whitespace collapsed; '' when empty or the column is absent. */
+  text(field: FieldName): string {
+    const v = this.value(field);
+    if (v === null) return '';
+    return cleanText(typeof v === 'string' ? v : this.original(field));
+  }
+
+  isEmpty(field: FieldName): boolean {
+    return this.text(field) === '';
+  }
+
+  /** The parsed date of a date column (cached per entry). */
+  date(field: FieldName): DateParse {
+    let cache = this.dates;
+    const hit = cache?.get(field);
+    if (hit) return hit;
+    const parsed = parseDateValue(this.value(field), this.register.date1904);
+    if (!cache) cache = this.dates = new Map();
+    cache.set(field, parsed);
+    return parsed;
+  }
+
+  /** The day of a date column, or undefined when empty or unreadable. */
+  day(field: FieldName): DayNumber | undefined {
+    const d = this.date(field);
+    return d.ok ? d.day : undefined;
+  }
+
+  /** The type-and-subject text, from the combined column or from separate type + subject columns. */
+  typeAndSubject(): string {
+    const combined = this.text('typeAndSubject');
+    if (combined) return combined;
+    const type = this.text('type');
+    const subject = this.text('subject');
+    return type && subject ? `${type} ${subject}` : type || subject;
+  }
+
+  location(field?: FieldName): Location {
+    const reg = this.register;
+    const col = field ? reg.columns.get(field) : undefined;
+    const base = {
+      file: reg.file,
+      ...(reg.format === 'pdf' ? {} : { sheet: reg.sheet }),
+      ...(this.raw.page !== undefined ? { page: this.raw.page } : {}),
+      ...(this.raw.line !== undefined ? { line: this.raw.line } : {}),
+      row: this.raw.row,
+    };
+    if (!field || !col) return field ? { ...base, field } : base;
+    return { ...base, column: col.letter, header: col.header, field, value: this.original(field) };
+  }
+}

@@ -1,0 +1,97 @@
+// The report: the versioned JSON contract (README "JSON report") built from the run's results.
+// Messages are rendered here, late, in the chosen language (STYLE habit 5). Pure and browser-safe.
+import { INPUT_ERROR_MESSAGES, localize } from '../core/messages.js';
+import type { Citation, Fix, Lang, Location, RegisterKind, Severity } from '../core/types.js';
+import type { FileResult, RegisterSummary } from '../engine/run.js';
+import type { AnyRule, RuleMeta } from '../engine/rule.js';
+
+export const REPORT_VERSION = 1;
+
+export interface ReportFinding {
+  readonly ruleId: string;
+  readonly severity: Severity;
+  readonly category: string;
+  readonly messageId: string;
+  readonly message: string;
+  readonly data: Readonly<Record<string, string | number>>;
+  readonly location: Location;
+  readonly related?: readonly Location[];
+  readonly citation: string;
+  readonly fix?: Fix;
+}
+
+export interface ReportFile {
+  readonly path: string;
+  readonly error?: { readonly code: string; readonly message: string };
+  readonly registers: readonly RegisterSummary[];
+  readonly findings: readonly ReportFinding[];
+}
+
+export interface Report {
+  readonly version: typeof REPORT_VERSION;
+  readonly tool: { readonly name: 'vanthu-lint'; readonly version: string };
+  readonly lang: Lang;
+  readonly files: readonly ReportFile[];
+  readonly summary: {
+    readonly files: number;
+    readonly fileErrors: number;
+    readonly registers: number;
+    readonly entries: number;
+    readonly errors: number;
+    readonly warnings: number;
+    readonly infos: number;
+  };
+}
+
+export function formatCitation(c: Citation): string {
+  return `${c.instrument}, ${c.article}`;
+}
+
+export function buildReport(results: readonly FileResult[], rules: readonly AnyRule[], lang: Lang, toolVersion: string): Report {
+  const metas = new Map<string, RuleMeta<unknown>>(rules.map((r) => [r.meta.id, r.meta]));
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  let registers = 0;
+  let entries = 0;
+  let fileErrors = 0;
+  const files = results.map((file): ReportFile => {
+    const findings = file.findings.map((f): ReportFinding => {
+      const meta = metas.get(f.ruleId);
+      const template = meta?.messages[f.messageId];
+      if (f.severity === 'error') errors++;
+      else if (f.severity === 'warning') warnings++;
+      else infos++;
+      return {
+        ruleId: f.ruleId,
+        severity: f.severity,
+        category: meta?.category ?? 'input',
+        messageId: f.messageId,
+        message: template ? localize(template, lang, f.data) : f.messageId,
+        data: f.data,
+        location: f.location,
+        ...(f.related ? { related: f.related } : {}),
+        citation: meta ? formatCitation(meta.citation) : '',
+        ...(f.fix ? { fix: f.fix } : {}),
+      };
+    });
+    registers += file.registers.length;
+    for (const r of file.registers) entries += r.entries;
+    if (file.error) fileErrors++;
+    const error = file.error
+      ? { code: file.error.code, message: localize(INPUT_ERROR_MESSAGES[file.error.code] ?? INPUT_ERROR_MESSAGES['internal']!, lang, file.error.data) }
+      : undefined;
+    return { path: file.path, ...(error ? { error } : {}), registers: file.registers, findings };
+  });
+  return {
+    version: REPORT_VERSION,
+    tool: { name: 'vanthu-lint', version: toolVersion },
+    lang,
+    files,
+    summary: { files: files.length, fileErrors, registers, entries, errors, warnings, infos },
+  };
+}
+
+export function kindLabel(kind: RegisterKind, lang: Lang): string {
+  return kind === 'outgoing' ? (lang === 'vi' ? 'văn bản đi' : 'outgoing') : lang === 'vi' ? 'văn bản đến' : 'incoming';
+}

@@ -1,0 +1,73 @@
+import ExcelJS from 'exceljs';
+import { inflateRawSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { InputError, openWorkbook, sniff } from '../../src/ingest/index.js';
+import type { RawWorkbook } from '../../src/ingest/types.js';
+import { buildZip, patchZip } from './zip-builder.js';
+
+const deps = { inflateRaw: (b: Uint8Array) => inflateRawSync(b) };
+
+async function firstRows(workbook: RawWorkbook): Promise<unknown[]> {
+  for await (const sheet of workbook.sheets) {
+    const rows: unknown[] = [];
+    for await (const row of sheet.rows) rows.push(row.values);
+    return rows;
+  }
+  return [];
+}
+
+describe('openWorkbook', () => {
+  it('opens an xlsx by content', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Sổ').addRow(['Số', 'Ngày']);
+    const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+    const workbook = openWorkbook(bytes, 'so.csv', deps);
+    expect(workbook.format).toBe('xlsx');
+    expect(await firstRows(workbook)).toEqual([['Số', 'Ngày']]);
+  });
+
+  it('opens text as csv whatever the extension', async () => {
+    const workbook = openWorkbook(Buffer.from('Số;Ngày\n1;05/03/2024\n'), 'so.xlsx', deps);
+    expect(workbook.format).toBe('csv');
+    expect(await firstRows(workbook)).toEqual([
+      ['Số', 'Ngày'],
+      ['1', '05/03/2024'],
+    ]);
+  });
+
+  it('PDF is not read yet: unsupported-type saying pdf', () => {
+    expect(() => openWorkbook(Buffer.from('%PDF-1.4\n'), 'so.pdf', deps)).toThrow(
+      expect.objectContaining({ code: 'unsupported-type', data: { file: 'so.pdf', detected: 'pdf' } }),
+    );
+  });
+
+  it('passes sniff verdicts through as InputError, with the limits it is given', () => {
+    expect(() => openWorkbook(new Uint8Array(0), 'x.xlsx', deps)).toThrow(InputError);
+    const zip = buildZip([
+      { name: 'xl/workbook.xml', data: '<workbook/>' },
+      { name: 'xl/worksheets/sheet1.xml', data: 'x'.repeat(2_000_000), method: 0 },
+    ]);
+    expect(() => openWorkbook(zip, 'x.xlsx', deps, { maxUncompressedBytes: 1_000_000 })).toThrow(
+      expect.objectContaining({ code: 'zip-bomb' }),
+    );
+    expect(() => openWorkbook(zip, 'x.xlsx', deps)).not.toThrow();
+  });
+
+  it('re-exports sniff', () => {
+    expect(sniff(Buffer.from('a,b\n'), 'x.csv')).toEqual({ format: 'csv' });
+  });
+});
+
+describe('openWorkbook errors found while reading', () => {
+  it('carry the file name, like sniff verdicts', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('S').addRow(['a']);
+    const good = Buffer.from(await wb.xlsx.writeBuffer());
+    const bad = patchZip(good, { 'xl/worksheets/sheet1.xml': (xml) => xml.replace('</sheetData>', '<row></sheetData>') });
+    const workbook = openWorkbook(bad, 'so-hong.xlsx', deps);
+    await expect(firstRows(workbook)).rejects.toMatchObject({
+      code: 'corrupt',
+      data: { file: 'so-hong.xlsx', detail: expect.any(String) },
+    });
+  });
+});
