@@ -9,7 +9,7 @@ import { dayNumber, parseIso, type DayNumber } from '../core/dates.js';
 import { localize, UI } from '../core/messages.js';
 import type { Lang, RegisterKind } from '../core/types.js';
 import { ConfigError, resolveConfig, type ResolvedConfig } from '../config/resolve.js';
-import { checkWorkbook, type FileResult, type RunSettings } from '../engine/run.js';
+import { runAll, type FileResult, type InputSource, type RunSettings } from '../engine/run.js';
 import { openWorkbook } from '../ingest/index.js';
 import { InputError } from '../ingest/types.js';
 import { buildHeaderOverrides } from '../register/headers.js';
@@ -133,14 +133,19 @@ async function loadConfig(path: string | undefined, cwd: string): Promise<Resolv
   }
 }
 
-async function checkFile(path: string, absolute: string, settings: RunSettings): Promise<FileResult> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(absolute);
-  } catch {
-    return { path, error: { code: 'not-found', data: {} }, registers: [], findings: [] };
-  }
-  return checkWorkbook(() => openWorkbook(bytes, path, { inflateRaw: (b) => inflateRawSync(b) }), path, settings);
+function sourceFor(path: string, absolute: string): InputSource {
+  return {
+    path,
+    open: async () => {
+      let bytes: Uint8Array;
+      try {
+        bytes = await readFile(absolute);
+      } catch {
+        throw new InputError('not-found', absolute);
+      }
+      return openWorkbook(bytes, path, { inflateRaw: (b) => inflateRawSync(b) });
+    },
+  };
 }
 
 export interface MainIo {
@@ -210,6 +215,7 @@ export async function main(argv: readonly string[], io: MainIo = defaultIo()): P
     const forcedKind = kind ?? resolved.config.kind;
     const settings: RunSettings = {
       rules: resolved.rules,
+      config: resolved.config,
       agency: resolved.agency,
       asOf,
       detect: {
@@ -218,11 +224,7 @@ export async function main(argv: readonly string[], io: MainIo = defaultIo()): P
       },
     };
     const inputs = await expandInputs(args, io.cwd);
-    const results: FileResult[] = [];
-    for (const input of inputs) {
-      if (input.missing) results.push({ path: input.path, error: { code: 'not-found', data: {} }, registers: [], findings: [] });
-      else results.push(await checkFile(input.path, input.absolute, settings));
-    }
+    const results: FileResult[] = await runAll(inputs.map((i) => sourceFor(i.path, i.absolute)), settings);
     let report: Report = buildReport(results, RULES, lang, packageVersion());
     if (values.quiet) report = { ...report, files: report.files.map((f) => ({ ...f, findings: f.findings.filter((x) => x.severity === 'error') })) };
     const color = io.isTty && !io.env['NO_COLOR'] && !io.env['CI'];

@@ -47,6 +47,10 @@ export const INPUT_ERROR_MESSAGES: Readonly<Record<string, Localized>> = {
     vi: 'Không phải tệp bảng tính hay PDF được hỗ trợ (.xlsx, .csv, .pdf).',
     en: 'Not a supported spreadsheet or PDF file (.xlsx, .csv, .pdf).',
   },
+  'wrong-extension': {
+    vi: 'Tệp có đuôi Excel nhưng nội dung là văn bản {actual}, không phải bảng tính .xlsx; hãy đổi đuôi thành .csv hoặc mở bằng Excel rồi lưu lại dưới dạng .xlsx.',
+    en: 'The file has an Excel extension but holds {actual} text, not an .xlsx workbook; rename it to .csv or open it in Excel and save it as .xlsx.',
+  },
   'not-a-register': {
     vi: 'Không tìm thấy sổ đăng ký văn bản trong tệp: không trang tính nào có dòng tiêu đề cột của sổ (Số, ký hiệu văn bản; Ngày tháng văn bản; …).',
     en: 'No document register found in the file: no sheet has a register header row (Số, ký hiệu văn bản; Ngày tháng văn bản; …).',

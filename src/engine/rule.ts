@@ -12,7 +12,7 @@ import type {
   Severity,
 } from '../core/types.js';
 import type { Entry, RegisterInfo } from '../register/model.js';
-import type { AgencyConfig } from '../config/schema.js';
+import type { AgencyConfig, Config } from '../config/schema.js';
 import type { DayNumber } from '../core/dates.js';
 
 export interface RuleExample {
@@ -58,15 +58,24 @@ export interface RuleContext<O> {
   readonly options: O;
   readonly register: RegisterInfo;
   readonly agency: AgencyConfig;
+  /** The whole validated config (calendar, numbering scheme, units …). */
+  readonly config: Config;
   /** "Today" for rules about the future or overdue items (`--as-of`). */
   readonly asOf: DayNumber;
   report(descriptor: ReportDescriptor): void;
 }
 
-/** The lifecycle of one rule over one register (frictionless validate_start/row/end). */
+/**
+ * The lifecycle of one rule (frictionless validate_start/row/end). One lifecycle covers every
+ * register of the same kind (and unit) in a run, in input order, so series continue across
+ * volumes: `start` before the first register, `registerStart/registerEnd` around each register,
+ * `row` per entry, `end` after the last register. Findings may point into any of them.
+ */
 export interface RuleHandlers {
   start?(): void;
+  registerStart?(register: RegisterInfo): void;
   row?(entry: Entry): void;
+  registerEnd?(register: RegisterInfo): void;
   end?(): void;
 }
 

@@ -1,12 +1,12 @@
 // The runner: detects the registers of one workbook and runs the rule lifecycle over each, streaming.
 // The engine guards the rules: a rule that throws becomes one internal-error finding (STYLE habit 8).
-import type { DayNumber } from '../core/dates.js';
+import { yearOf, type DayNumber } from '../core/dates.js';
 import type { FieldName, Finding, Location, RegisterKind, Severity } from '../core/types.js';
 import type { ResolvedRule } from '../config/resolve.js';
-import type { AgencyConfig } from '../config/schema.js';
+import type { AgencyConfig, Config } from '../config/schema.js';
 import { InputError, type InputErrorCode, type RawWorkbook } from '../ingest/types.js';
 import { detectSheet, type DetectOptions } from '../register/detect.js';
-import type { RegisterInfo } from '../register/model.js';
+import type { Entry, RegisterInfo } from '../register/model.js';
 import type { ReportDescriptor, RuleContext, RuleHandlers } from './rule.js';
 import { postProcess } from './postprocess.js';
 
@@ -36,6 +36,7 @@ export interface FileResult {
 
 export interface RunSettings {
   readonly rules: readonly ResolvedRule[];
+  readonly config: Config;
   readonly agency: AgencyConfig;
   readonly asOf: DayNumber;
   readonly detect: Omit<DetectOptions, 'file' | 'format'>;
@@ -43,7 +44,7 @@ export interface RunSettings {
 
 interface ActiveRule {
   readonly resolved: ResolvedRule;
-  readonly handlers: RuleHandlers;
+  handlers: RuleHandlers;
   failed: boolean;
 }
 
@@ -69,112 +70,172 @@ function yearVote(): { add(year: number): void; result(): number | undefined } {
   };
 }
 
-async function runRegister(info: RegisterInfo, entries: AsyncIterable<import('../register/model.js').Entry>, settings: RunSettings, findings: Finding[]): Promise<RegisterSummary> {
-  const active: ActiveRule[] = [];
-  const makeReporter = (resolved: ResolvedRule) => (d: ReportDescriptor): void => {
-    const location: Location = d.location ?? (d.entry ? d.entry.location(d.field) : { file: info.file, sheet: info.sheet });
-    const finding: Finding = {
-      ruleId: resolved.rule.meta.id,
-      severity: resolved.severity ?? d.severity ?? resolved.rule.meta.defaultSeverity,
-      messageId: d.messageId,
-      data: d.data ?? {},
-      location,
-      ...(d.related && d.related.length > 0 ? { related: d.related } : {}),
-      ...(d.fix ? { fix: { field: d.fix.field ?? d.field ?? 'symbol', from: d.fix.from, to: d.fix.to, kind: d.fix.kind } } : {}),
-    };
-    findings.push(finding);
-  };
-  const guard = (a: ActiveRule, phase: string, fn: () => void): void => {
+/**
+ * The rules of one register group: every register of the same kind (and unit) in a run shares one
+ * lifecycle, so that series continue across volumes and yearly files (issue #4: a gap between
+ * volume 1 and volume 2 is a gap). `start` runs before the group's first register, `end` after the
+ * whole run; `context.register` is the register whose rows are being read.
+ */
+class RuleGroup {
+  private readonly active: ActiveRule[] = [];
+  private current: RegisterInfo;
+  private started = false;
+
+  constructor(
+    first: RegisterInfo,
+    private readonly settings: RunSettings,
+    private readonly findings: Finding[],
+  ) {
+    this.current = first;
+  }
+
+  private guard(a: ActiveRule, phase: string, fn: () => void): void {
     if (a.failed) return;
     try {
       fn();
     } catch (err) {
       a.failed = true;
-      const severity = configuredSeverity(settings.rules, INTERNAL_ERROR);
+      const severity = configuredSeverity(this.settings.rules, INTERNAL_ERROR);
       if (severity === 'off') return;
-      findings.push({
+      this.findings.push({
         ruleId: INTERNAL_ERROR,
         severity: severity ?? 'error',
         messageId: 'ruleThrew',
         data: { rule: a.resolved.rule.meta.id, phase, error: err instanceof Error ? err.message : String(err) },
-        location: { file: info.file, sheet: info.sheet },
+        location: { file: this.current.file, ...(this.current.format === 'pdf' ? {} : { sheet: this.current.sheet }) },
       });
     }
-  };
-  for (const resolved of settings.rules) {
-    const meta = resolved.rule.meta;
-    if (!meta.appliesTo.includes(info.kind)) continue;
-    const context: RuleContext<unknown> = {
-      options: resolved.options,
-      register: info,
-      agency: settings.agency,
-      asOf: settings.asOf,
-      report: makeReporter(resolved),
-    };
-    const a: ActiveRule = { resolved, handlers: {}, failed: false };
-    guard(a, 'check', () => {
-      (a as { handlers: RuleHandlers }).handlers = resolved.rule.check(context);
-    });
-    active.push(a);
   }
-  for (const a of active) if (a.handlers.start) guard(a, 'start', () => a.handlers.start!());
-  const rowHandlers = active.filter((a) => a.handlers.row);
-  let count = 0;
-  const years = yearVote();
-  for await (const entry of entries) {
-    count++;
-    if (count <= 200 && info.title.year === undefined) {
-      const d = entry.day(info.kind === 'incoming' ? 'arrivalDate' : 'issuedDate');
-      if (d !== undefined) years.add(new Date(d * 86_400_000).getUTCFullYear());
-    }
-    for (const a of rowHandlers) {
-      if (a.failed) continue;
-      try {
-        a.handlers.row!(entry);
-      } catch (err) {
-        guard(a, `row ${entry.row}`, () => {
-          throw err;
-        });
-      }
-    }
-  }
-  for (const a of active) if (a.handlers.end) guard(a, 'end', () => a.handlers.end!());
-  const year = info.title.year ?? years.result();
-  const columns: Partial<Record<FieldName, string>> = {};
-  for (const [field, col] of info.columns) columns[field] = col.letter;
-  return { sheet: info.sheet, kind: info.kind, entries: count, ...(year !== undefined ? { year } : {}), headerRow: info.headerRow, columns };
-}
 
-/** Checks one opened workbook. Input problems become a file-level error, never an exception. */
-export async function checkWorkbook(open: () => RawWorkbook, path: string, settings: RunSettings): Promise<FileResult> {
-  const findings: Finding[] = [];
-  const registers: RegisterSummary[] = [];
-  try {
-    const workbook = open();
-    for await (const sheet of workbook.sheets) {
-      const result = await detectSheet(sheet, { ...settings.detect, file: path, format: workbook.format });
-      if (result.type === 'skipped') {
-        const severity = configuredSeverity(settings.rules, SHEET_SKIPPED);
-        if (severity !== 'off') {
-          findings.push({
-            ruleId: SHEET_SKIPPED,
-            severity: severity ?? 'info',
-            messageId: result.reason === 'empty' ? 'emptySheet' : 'noHeader',
-            data: { sheet: result.sheet },
-            location: { file: path, sheet: result.sheet },
+  private start(): void {
+    this.started = true;
+    const group = this;
+    for (const resolved of this.settings.rules) {
+      const meta = resolved.rule.meta;
+      if (!meta.appliesTo.includes(this.current.kind)) continue;
+      const report = (d: ReportDescriptor): void => {
+        const info = group.current;
+        const location: Location = d.location ?? (d.entry ? d.entry.location(d.field) : { file: info.file, ...(info.format === 'pdf' ? {} : { sheet: info.sheet }) });
+        group.findings.push({
+          ruleId: meta.id,
+          severity: resolved.severity ?? d.severity ?? meta.defaultSeverity,
+          messageId: d.messageId,
+          data: d.data ?? {},
+          location,
+          ...(d.related && d.related.length > 0 ? { related: d.related } : {}),
+          ...(d.fix ? { fix: { field: d.fix.field ?? d.field ?? 'symbol', from: d.fix.from, to: d.fix.to, kind: d.fix.kind } } : {}),
+        });
+      };
+      const context: RuleContext<unknown> = {
+        options: resolved.options,
+        get register() {
+          return group.current;
+        },
+        agency: this.settings.agency,
+        config: this.settings.config,
+        asOf: this.settings.asOf,
+        report,
+      };
+      const a: ActiveRule = { resolved, handlers: {}, failed: false };
+      this.guard(a, 'check', () => {
+        a.handlers = resolved.rule.check(context);
+      });
+      this.active.push(a);
+    }
+    for (const a of this.active) if (a.handlers.start) this.guard(a, 'start', () => a.handlers.start!());
+  }
+
+  async run(info: RegisterInfo, entries: AsyncIterable<Entry>): Promise<RegisterSummary> {
+    this.current = info;
+    if (!this.started) this.start();
+    for (const a of this.active) if (a.handlers.registerStart) this.guard(a, 'registerStart', () => a.handlers.registerStart!(info));
+    const rowHandlers = this.active.filter((a) => a.handlers.row);
+    let count = 0;
+    const years = yearVote();
+    const yearField = info.kind === 'incoming' ? 'arrivalDate' : 'issuedDate';
+    for await (const entry of entries) {
+      count++;
+      if (count <= 200 && info.title.year === undefined) {
+        const d = entry.day(yearField);
+        if (d !== undefined) years.add(yearOf(d));
+      }
+      for (const a of rowHandlers) {
+        if (a.failed) continue;
+        try {
+          a.handlers.row!(entry);
+        } catch (err) {
+          this.guard(a, `row ${entry.row}`, () => {
+            throw err;
           });
         }
-        continue;
       }
-      registers.push(await runRegister(result.info, result.entries, settings, findings));
     }
-  } catch (err) {
-    const error: FileError =
-      err instanceof InputError ? { code: err.code, data: err.data } : { code: 'internal', data: { error: err instanceof Error ? err.message : String(err) } };
-    return { path, error, registers, findings: postProcess(findings) };
+    for (const a of this.active) if (a.handlers.registerEnd) this.guard(a, 'registerEnd', () => a.handlers.registerEnd!(info));
+    const year = info.title.year ?? years.result();
+    const columns: Partial<Record<FieldName, string>> = {};
+    for (const [field, col] of info.columns) columns[field] = col.letter;
+    return { sheet: info.sheet, kind: info.kind, entries: count, ...(year !== undefined ? { year } : {}), headerRow: info.headerRow, columns };
   }
-  if (registers.length === 0) {
-    return { path, error: { code: 'not-a-register', data: {} }, registers, findings: postProcess(findings) };
+
+  end(): void {
+    for (const a of this.active) if (a.handlers.end) this.guard(a, 'end', () => a.handlers.end!());
   }
-  return { path, registers, findings: postProcess(findings) };
+}
+
+export interface InputSource {
+  /** The path as reported. */
+  readonly path: string;
+  /** Opens the workbook; may throw InputError (bad input becomes a file-level error). */
+  readonly open: () => RawWorkbook | Promise<RawWorkbook>;
+  /** Inspector mode: registers of different units never share series. */
+  readonly unit?: string;
+}
+
+/**
+ * Checks every input in order. Registers of the same kind and unit share one rule lifecycle; each
+ * file's findings are routed back to it by location. Input problems become file-level errors,
+ * never exceptions, and the other files are still checked.
+ */
+export async function runAll(inputs: readonly InputSource[], settings: RunSettings): Promise<FileResult[]> {
+  const findings: Finding[] = [];
+  const groups = new Map<string, RuleGroup>();
+  const partial: { path: string; error?: FileError; registers: RegisterSummary[] }[] = [];
+  for (const input of inputs) {
+    const result: { path: string; error?: FileError; registers: RegisterSummary[] } = { path: input.path, registers: [] };
+    partial.push(result);
+    try {
+      const workbook = await input.open();
+      for await (const sheet of workbook.sheets) {
+        const detected = await detectSheet(sheet, { ...settings.detect, file: input.path, format: workbook.format });
+        if (detected.type === 'skipped') {
+          const severity = configuredSeverity(settings.rules, SHEET_SKIPPED);
+          if (severity !== 'off') {
+            findings.push({
+              ruleId: SHEET_SKIPPED,
+              severity: severity ?? 'info',
+              messageId: detected.reason === 'empty' ? 'emptySheet' : 'noHeader',
+              data: { sheet: detected.sheet },
+              location: { file: input.path, sheet: detected.sheet },
+            });
+          }
+          continue;
+        }
+        const key = `${input.unit ?? ''}|${detected.info.kind}`;
+        let group = groups.get(key);
+        if (!group) groups.set(key, (group = new RuleGroup(detected.info, settings, findings)));
+        result.registers.push(await group.run(detected.info, detected.entries));
+      }
+      if (result.registers.length === 0) result.error = { code: 'not-a-register', data: {} };
+    } catch (err) {
+      result.error = err instanceof InputError ? { code: err.code, data: err.data } : { code: 'internal', data: { error: err instanceof Error ? err.message : String(err) } };
+    }
+  }
+  for (const group of groups.values()) group.end();
+  const byFile = new Map<string, Finding[]>();
+  for (const f of findings) {
+    let list = byFile.get(f.location.file);
+    if (!list) byFile.set(f.location.file, (list = []));
+    list.push(f);
+  }
+  return partial.map((p) => ({ ...p, findings: postProcess(byFile.get(p.path) ?? []) }));
 }

@@ -22,6 +22,10 @@ export function openWorkbook(
   limits: Omit<SniffOptions, 'inflateRaw'> = {},
 ): RawWorkbook {
   const kind = sniff(bytes, fileName, { ...limits, inflateRaw: deps.inflateRaw });
+  // A text file named .xlsx is a mistake worth naming (a CSV export renamed by hand), not a register to guess at.
+  if (kind.format === 'csv' && /\.xls[xm]?$/i.test(fileName)) {
+    throw new InputError('wrong-extension', `${fileName}: text (CSV) content in a spreadsheet file`, { file: fileName, actual: 'CSV' });
+  }
   switch (kind.format) {
     case 'xlsx':
       return readXlsx(bytes, { date1904: kind.date1904, fileName });

@@ -51,6 +51,7 @@ export type InputErrorCode =
   | 'too-big'
   | 'corrupt'
   | 'unsupported-type'
+  | 'wrong-extension'
   | 'not-a-register'
   | 'pdf-encrypted'
   | 'pdf-corrupt'

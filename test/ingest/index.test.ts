@@ -26,13 +26,19 @@ describe('openWorkbook', () => {
     expect(await firstRows(workbook)).toEqual([['Số', 'Ngày']]);
   });
 
-  it('opens text as csv whatever the extension', async () => {
-    const workbook = openWorkbook(Buffer.from('Số;Ngày\n1;05/03/2024\n'), 'so.xlsx', deps);
+  it('opens text as csv when it is not named as a spreadsheet', async () => {
+    const workbook = openWorkbook(Buffer.from('Số;Ngày\n1;05/03/2024\n'), 'so.txt', deps);
     expect(workbook.format).toBe('csv');
     expect(await firstRows(workbook)).toEqual([
       ['Số', 'Ngày'],
       ['1', '05/03/2024'],
     ]);
+  });
+
+  it('names CSV text in a file called .xlsx as wrong-extension', () => {
+    expect(() => openWorkbook(Buffer.from('Số;Ngày\n1;05/03/2024\n'), 'so.xlsx', deps)).toThrow(
+      expect.objectContaining({ code: 'wrong-extension', data: { file: 'so.xlsx', actual: 'CSV' } }),
+    );
   });
 
   it('PDF is not read yet: unsupported-type saying pdf', () => {
