@@ -1,21 +1,12 @@
-// Every rule, listed explicitly and sorted by id (ESLint lib/rules/index.js): rules are never
-// discovered by scanning folders, so a rule is shipped only when someone adds it here.
+// Every rule, listed explicitly (ESLint lib/rules/index.js): rules are never discovered by scanning
+// folders, so a rule ships only when someone adds it to its topic's index. The list is sorted by id.
 import type { AnyRule } from '../src/engine/rule.js';
 import { internalError, sheetSkipped } from '../src/engine/builtin-rules.js';
-import numberingDuplicate from './nd30/numbering/duplicate.js';
-import numberingGap from './nd30/numbering/gap.js';
-import symbolLeadingZero from './nd30/symbol/leading-zero.js';
-import symbolLetterDj from './nd30/symbol/letter-dj.js';
-import symbolNoSpaces from './nd30/symbol/no-spaces.js';
-import symbolTypeCode from './nd30/symbol/type-code.js';
+import { NUMBERING_RULES } from './nd30/numbering/index.js';
+import { REGISTER_RULES } from './nd30/register/index.js';
+import { SYMBOL_RULES } from './nd30/symbol/index.js';
+import { TIMELINESS_RULES } from './nd30/timeliness/index.js';
 
-export const RULES: readonly AnyRule[] = [
-  internalError,
-  numberingDuplicate,
-  numberingGap,
-  sheetSkipped,
-  symbolLeadingZero,
-  symbolLetterDj,
-  symbolNoSpaces,
-  symbolTypeCode,
-];
+export const RULES: readonly AnyRule[] = [internalError, sheetSkipped, ...SYMBOL_RULES, ...NUMBERING_RULES, ...TIMELINESS_RULES, ...REGISTER_RULES].sort(
+  (a, b) => (a.meta.id < b.meta.id ? -1 : a.meta.id > b.meta.id ? 1 : 0),
+);

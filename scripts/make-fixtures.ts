@@ -1,10 +1,9 @@
 // npm run fixtures — regenerates every fixture under fixtures/ with its expected-findings sidecar.
-// Deterministic: fixed seeds, fixed workbook dates, no clock. Each seeded defect declares the finding
-// it must produce, so the sidecar is the seeding, never a snapshot of the tool's own output.
+// Deterministic: fixed seeds, fixed workbook dates and zip timestamps, no clock. Each seeded defect
+// declares the finding it must produce, so a sidecar is the seeding, never a snapshot of the tool's
+// own output. Topic modules (scripts/fixtures/<topic>.ts) add their fixtures through FIXTURE_MODULES.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import ExcelJS from 'exceljs';
+import { join } from 'node:path';
 import {
   AGENCY,
   outgoingCells,
@@ -20,79 +19,26 @@ import {
 } from './fixtures/data.js';
 import { writeRegisterSheet, type ExpectedFinding, type Layout } from './fixtures/write.js';
 import { makeZip, patchZipEntry, readZip } from './fixtures/zip.js';
-
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const OUT = join(ROOT, 'fixtures');
-const FIXED_DATE = new Date(Date.UTC(2024, 11, 31, 8, 0, 0));
-
-interface Sidecar {
-  readonly description: string;
-  readonly args: readonly string[];
-  readonly error?: { readonly code: string };
-  readonly registers: readonly { sheet: string; kind: string; entries: number; year?: number; headerRow: number; columns?: Record<string, string> }[];
-  readonly findings: readonly ExpectedFinding[];
-}
-
-const DEFAULT_ARGS = ['--config', 'fixtures/vanthu.config.json', '--as-of', '2025-01-15'];
-
-function sidecar(name: string, data: Sidecar): void {
-  writeFileSync(join(OUT, `${name}.expected.json`), `${JSON.stringify(data, null, 2)}\n`);
-}
-
-function newWorkbook(): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'vanthu-lint fixtures';
-  wb.created = FIXED_DATE;
-  wb.modified = FIXED_DATE;
-  return wb;
-}
-
-async function saveWorkbook(wb: ExcelJS.Workbook, file: string): Promise<Buffer> {
-  // Re-zipped with fixed timestamps so that the bytes, not only the content, are reproducible.
-  const buf = makeZip(readZip(Buffer.from(await wb.xlsx.writeBuffer())));
-  writeFileSync(join(OUT, file), buf);
-  return buf;
-}
-
-const severityOf = (kind: 'outgoing' | 'incoming') => (e: Expect): string =>
-  kind === 'incoming' && e.ruleId.startsWith('symbol/') ? 'warning' : e.ruleId === 'register/sheet-skipped' ? 'info' : 'error';
-
-// --- layouts -------------------------------------------------------------------------------------
-
-const COVER_DI = (year: number) => [AGENCY.parent, AGENCY.name, 'SỔ ĐĂNG KÝ VĂN BẢN ĐI', `Năm: ${year}`, `Từ ngày 02/01/${year} đến ngày 31/12/${year}`, 'Quyển số: 01'];
-const COVER_DEN = (year: number) => [AGENCY.parent, AGENCY.name, 'SỔ ĐĂNG KÝ VĂN BẢN ĐẾN', `Năm: ${year}`, 'Quyển số: 01'];
-
-const OUTGOING_COLUMNS: Layout['columns'] = [
-  { field: 'symbol', header: 'Số, ký hiệu văn bản' },
-  { field: 'issuedDate', header: 'Ngày tháng văn bản' },
-  { field: 'typeAndSubject', header: 'Tên loại và trích yếu nội dung văn bản' },
-  { field: 'signer', header: 'Người ký' },
-  { field: 'recipients', header: 'Nơi nhận văn bản' },
-  { field: 'retainedBy', header: 'Đơn vị, người nhận bản lưu' },
-  { field: 'copies', header: 'Số lượng bản' },
-  { field: 'dispatchDate', header: 'Ngày chuyển' },
-  { field: 'receivedSignature', header: 'Ký nhận' },
-  { field: 'notes', header: 'Ghi chú' },
-];
-
-const INCOMING_COLUMNS: Layout['columns'] = [
-  { field: 'arrivalDate', header: 'Ngày đến' },
-  { field: 'arrivalNumber', header: 'Số đến' },
-  { field: 'author', header: 'Tác giả' },
-  { field: 'symbol', header: 'Số, ký hiệu văn bản' },
-  { field: 'issuedDate', header: 'Ngày tháng văn bản' },
-  { field: 'typeAndSubject', header: 'Tên loại và trích yếu nội dung văn bản' },
-  { field: 'handler', header: 'Đơn vị hoặc người nhận' },
-  { field: 'transferDate', header: 'Ngày chuyển' },
-  { field: 'receivedSignature', header: 'Ký nhận' },
-  { field: 'notes', header: 'Ghi chú' },
-];
+import {
+  COVER_DEN,
+  COVER_DI,
+  DEFAULT_ARGS,
+  e,
+  INCOMING_COLUMNS,
+  newWorkbook,
+  OUT,
+  OUTGOING_COLUMNS,
+  saveWorkbook,
+  severityOf,
+  sidecar,
+} from './fixtures/common.js';
+import { FIXTURE_MODULES } from './fixtures/modules.js';
 
 // --- outgoing content ----------------------------------------------------------------------------
 
-const TYPES = ['QĐ', 'cv', 'cv', 'TB', 'KH', 'BC', 'cv', 'GM', 'TTr', 'QĐ'];
+export const TYPES = ['QĐ', 'cv', 'cv', 'TB', 'KH', 'BC', 'cv', 'GM', 'TTr', 'QĐ'];
 
-function outgoingSeries(seed: number, count: number, overrides: ReadonlyMap<number, Partial<OutgoingSpec> & { expect?: Expect[]; skip?: boolean; extra?: FixtureEntry }>): FixtureEntry[] {
+export function outgoingSeries(seed: number, count: number, overrides: ReadonlyMap<number, Partial<OutgoingSpec> & { expect?: Expect[]; skip?: boolean; extra?: FixtureEntry }>): FixtureEntry[] {
   const r = rng(seed);
   const dates = weekdays(2024, 1, count + 40);
   const out: FixtureEntry[] = [];
@@ -108,13 +54,6 @@ function outgoingSeries(seed: number, count: number, overrides: ReadonlyMap<numb
   }
   return out;
 }
-
-const e = (ruleId: string, messageId: string, field?: Expect['field'], severity?: Expect['severity']): Expect => ({
-  ruleId,
-  messageId,
-  ...(field ? { field } : {}),
-  ...(severity ? { severity } : {}),
-});
 
 // --- fixtures ------------------------------------------------------------------------------------
 
@@ -228,7 +167,7 @@ async function exportedOutgoing(): Promise<void> {
   });
 }
 
-function incomingEntries(seed: number, count: number, seeded: ReadonlyMap<number, { symbol: string; author?: string; expect?: Expect[] }>): FixtureEntry[] {
+export function incomingEntries(seed: number, count: number, seeded: ReadonlyMap<number, { symbol: string; author?: string; expect?: Expect[] }>): FixtureEntry[] {
   const r = rng(seed);
   const dates = weekdays(2024, 1, count + 10);
   const out: FixtureEntry[] = [];
@@ -418,6 +357,7 @@ async function main(): Promise<void> {
   await libreOffice1904();
   await notARegister();
   badInputs();
+  for (const build of FIXTURE_MODULES) await build();
   process.stdout.write('fixtures written to fixtures/\n');
 }
 

@@ -26,6 +26,43 @@ export const RuleSettingSchema = z.union([
 ]);
 export type RuleSetting = z.infer<typeof RuleSettingSchema>;
 
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as yyyy-mm-dd');
+
+/**
+ * Numbering series (ND 30 Điều 15.1.c: the head of the agency decides the scheme for administrative
+ * documents). QPPL types, copies and secret documents always have their own series.
+ */
+export const NumberingSchema = z.strictObject({
+  /** single: one series for all administrative documents (default); per-type: one per type code (công văn together). */
+  scheme: z.enum(['single', 'per-type']).default('single'),
+  /** Extra series, e.g. an advisory council's (Phụ lục I II.3.a): entries matching `types` or `pattern` (a RegExp on the symbol). */
+  series: z
+    .array(z.strictObject({ name: z.string().min(1), types: z.array(z.string()).optional(), pattern: z.string().optional() }))
+    .optional(),
+  /** Numbers voided or recalled, explaining gaps: "2024:15" (year:number) or "15/QĐ-UBND@2024". */
+  voided: z.array(z.string()).optional(),
+});
+export type NumberingConfig = z.infer<typeof NumberingSchema>;
+
+/** Local changes to the working-day calendar (rules/data/vn-days-off.json): days off, working days, weekend. */
+export const CalendarSchema = z.strictObject({
+  extraDaysOff: z.array(isoDate).optional(),
+  extraWorkingDays: z.array(isoDate).optional(),
+  /** Weekdays of the weekly rest, 0 = Sunday … 6 = Saturday; default [0, 6]. */
+  weekend: z.array(z.number().int().min(0).max(6)).optional(),
+});
+export type CalendarConfig = z.infer<typeof CalendarSchema>;
+
+/** Inspector mode: the units of a campaign and the names other units use for them. */
+export const UnitSchema = z.strictObject({
+  name: z.string().min(1),
+  aliases: z.array(z.string()).optional(),
+  /** The issuer abbreviation in the unit's own symbols. */
+  issuer: z.string().optional(),
+  /** Folder (or path part) holding the unit's files. */
+  folder: z.string().optional(),
+});
+
 export const ConfigSchema = z.strictObject({
   $schema: z.string().optional(),
   agency: AgencySchema.optional(),
@@ -34,5 +71,8 @@ export const ConfigSchema = z.strictObject({
   /** Column-mapping overrides: field → header text(s) or a column letter (`"C"`). */
   columns: z.partialRecord(fieldEnum, z.union([z.string(), z.array(z.string())])).optional(),
   rules: z.record(z.string(), RuleSettingSchema).optional(),
+  numbering: NumberingSchema.optional(),
+  calendar: CalendarSchema.optional(),
+  units: z.array(UnitSchema).optional(),
 });
 export type Config = z.infer<typeof ConfigSchema>;

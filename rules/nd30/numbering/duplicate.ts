@@ -1,7 +1,7 @@
 import { defineRule } from '../../../src/engine/rule.js';
 import type { Location } from '../../../src/core/types.js';
 import { ND30 } from '../symbol/common.js';
-import { seriesKey, seriesLabel, seriesSlot } from './series.js';
+import { seriesKey, seriesLabel, yearTracker } from './series.js';
 
 // Điều 15.1: "số và ký hiệu văn bản của cơ quan, tổ chức là duy nhất trong một năm". Numbers are
 // compared by value, so 07, 7 and 007 collide.
@@ -29,10 +29,11 @@ export default defineRule({
     },
   },
   check(context) {
+    const years = yearTracker();
     const first = new Map<string, Location>();
     return {
       row(entry) {
-        const slot = seriesSlot(entry);
+        const slot = years.slot(entry);
         if (!slot) return;
         const key = `${seriesKey(slot)}|${slot.number}`;
         const other = first.get(key);

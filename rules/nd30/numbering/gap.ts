@@ -1,7 +1,7 @@
 import { defineRule } from '../../../src/engine/rule.js';
 import type { Location } from '../../../src/core/types.js';
 import { ND30 } from '../symbol/common.js';
-import { seriesKey, seriesLabel, seriesSlot } from './series.js';
+import { seriesKey, seriesLabel, yearTracker } from './series.js';
 
 // Điều 15.1: numbers follow the order of issue within the year, from 01 to the last document; a
 // number with no entry is a document missing from the register (or a number skipped: "nhảy số").
@@ -29,11 +29,12 @@ export default defineRule({
     },
   },
   check(context) {
+    const years = yearTracker();
     // series|year → number → first location holding it. Locations are a few short strings per entry.
     const seen = new Map<string, Map<number, Location>>();
     return {
       row(entry) {
-        const slot = seriesSlot(entry);
+        const slot = years.slot(entry);
         if (!slot) return;
         const key = seriesKey(slot);
         let numbers = seen.get(key);

@@ -14,8 +14,12 @@ export interface SeriesSlot {
   readonly number: number;
 }
 
-/** The series, year and number of an outgoing entry; undefined when it has no usable running number. */
-export function seriesSlot(entry: Entry): SeriesSlot | undefined {
+/**
+ * The series, year and number of an outgoing entry; undefined when it has no usable running number.
+ * An unreadable date (`12/13/2024`) takes `fallbackYear` — the year of the entry before it, since
+ * registers run in date order — so that it neither vanishes from its series nor opens a false gap.
+ */
+export function seriesSlot(entry: Entry, fallbackYear?: number): SeriesSlot | undefined {
   const parsed = symbolOf(entry);
   const num = parsed?.number;
   if (!parsed || !num || num.malformed !== undefined || num.suffix !== undefined || !Number.isFinite(num.value)) return undefined;
@@ -36,7 +40,7 @@ export function seriesSlot(entry: Entry): SeriesSlot | undefined {
       return undefined;
   }
   const day = entry.day('issuedDate');
-  const year = day !== undefined ? yearOf(day) : entry.register.title.year;
+  const year = day !== undefined ? yearOf(day) : (fallbackYear ?? entry.register.title.year);
   if (year === undefined) return undefined;
   return { series, year, number: num.value };
 }
@@ -49,4 +53,17 @@ export function seriesLabel(series: string, lang: 'vi' | 'en'): string {
   if (series === 'copy') return lang === 'vi' ? 'bản sao (SY/SL/TrS)' : 'copies (SY/SL/TrS)';
   if (series.startsWith('qppl:')) return lang === 'vi' ? `văn bản QPPL ${series.slice(5)}` : `legal normative ${series.slice(5)}`;
   return series;
+}
+
+/** Remembers the last readable year so entries with unreadable dates stay in their series. */
+export function yearTracker(): { slot(entry: Entry): SeriesSlot | undefined } {
+  let last: number | undefined;
+  return {
+    slot(entry) {
+      const slot = seriesSlot(entry, last);
+      const day = entry.day('issuedDate');
+      if (day !== undefined) last = yearOf(day);
+      return slot;
+    },
+  };
 }

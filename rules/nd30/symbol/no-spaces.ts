@@ -34,7 +34,8 @@ export default defineRule({
     return {
       row(entry) {
         const parsed = symbolOf(entry);
-        if (!parsed) return;
+        // An unparseable value ("Quyết định số 12") is not a spaced symbol; other rules speak about it.
+        if (!parsed || parsed.form === 'unparseable' || parsed.form === 'empty') return;
         const kinds = new Set(parsed.repairs.map((r) => r.kind));
         const lineBreak = kinds.has('line-break');
         if (!lineBreak && !kinds.has('space')) return;

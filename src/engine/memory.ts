@@ -1,0 +1,82 @@
+// Registers built in memory: rule tests, `explain` examples and the web page's "try it" box run the
+// real pipeline (detection included) on rows given as field → text, without any file.
+import type { DayNumber } from '../core/dates.js';
+import type { FieldName, RegisterKind } from '../core/types.js';
+import { resolveConfig } from '../config/resolve.js';
+import type { RawRow, RawWorkbook } from '../ingest/types.js';
+import { formColumns } from '../register/headers.js';
+import type { AnyRule } from './rule.js';
+import { runAll, type FileResult } from './run.js';
+
+/** Header text for fields outside the Phụ lục IV minimum (each matches the synonym table). */
+const EXTRA_HEADERS: Partial<Record<FieldName, string>> = {
+  index: 'STT',
+  number: 'Số vào sổ',
+  type: 'Loại văn bản',
+  subject: 'Trích yếu',
+  urgency: 'Độ khẩn',
+  secrecy: 'Độ mật',
+  dueDate: 'Hạn xử lý',
+  resolvedDate: 'Ngày giải quyết',
+  status: 'Trạng thái',
+};
+
+export interface MemoryRegister {
+  readonly kind: RegisterKind;
+  /** Entries in register order; each needs at least two filled fields to count as an entry. */
+  readonly entries: readonly Partial<Record<FieldName, string | number>>[];
+  /** Cover lines above the header (`Năm: 2024`, `Từ số 01 đến số 120` …). */
+  readonly title?: readonly string[];
+  readonly file?: string;
+  readonly sheet?: string;
+}
+
+/**
+ * The register as a one-sheet workbook: cover lines, one header row with the Phụ lục IV columns of
+ * its kind plus any extra field used, then the entries. Entry i (0-based) sits on row
+ * `title.length + 2 + i` (row 1 when there is no title is the header).
+ */
+export function memoryWorkbook(register: MemoryRegister): RawWorkbook {
+  const columns: { field: FieldName; header: string }[] = formColumns(register.kind).map((c) => ({ ...c }));
+  for (const entry of register.entries) {
+    for (const field of Object.keys(entry) as FieldName[]) {
+      if (columns.some((c) => c.field === field)) continue;
+      const header = EXTRA_HEADERS[field] ?? (field === 'dispatchDate' || field === 'transferDate' ? 'Ngày chuyển' : undefined);
+      if (!header) throw new Error(`memoryWorkbook: no header for field ${field} in a ${register.kind} register`);
+      columns.push({ field, header });
+    }
+  }
+  const rows: RawRow[] = [];
+  let row = 1;
+  for (const line of register.title ?? []) rows.push({ row: row++, values: [line] });
+  rows.push({ row: row++, values: columns.map((c) => c.header) });
+  for (const entry of register.entries) {
+    rows.push({ row: row++, values: columns.map((c) => entry[c.field === 'transferDate' || c.field === 'dispatchDate' ? (register.kind === 'incoming' ? 'transferDate' : 'dispatchDate') : c.field] ?? null) });
+  }
+  async function* iterate(): AsyncGenerator<RawRow> {
+    yield* rows;
+  }
+  return {
+    format: 'xlsx',
+    sheets: (async function* () {
+      yield { name: register.sheet ?? 'Sổ', index: 0, date1904: false, rows: iterate() };
+    })(),
+  };
+}
+
+export interface MemoryCheckOptions {
+  /** The rules to run (default: the whole registry). */
+  readonly rules: readonly AnyRule[];
+  /** A config object as in vanthu.config.json (validated against `rules`). */
+  readonly config?: unknown;
+  readonly asOf: DayNumber;
+}
+
+/** Runs the pipeline on in-memory registers, one "file" each, in order (series continue across them). */
+export async function checkMemory(registers: readonly MemoryRegister[], options: MemoryCheckOptions): Promise<FileResult[]> {
+  const resolved = resolveConfig(options.config ?? {}, options.rules);
+  return runAll(
+    registers.map((r, i) => ({ path: r.file ?? `memory-${i + 1}.xlsx`, open: () => memoryWorkbook(r) })),
+    { rules: resolved.rules, config: resolved.config, agency: resolved.agency, asOf: options.asOf, detect: resolved.config.kind ? { kind: resolved.config.kind } : {} },
+  );
+}
