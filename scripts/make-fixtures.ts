@@ -343,6 +343,15 @@ function badInputs(): void {
   }
 }
 
+/** samples/: what `npm start` checks — a few realistic registers of the fixture commune, and its config. */
+function writeSamples(): void {
+  const dir = join(OUT, '..', 'samples');
+  mkdirSync(dir, { recursive: true });
+  const pick = ['so-di-2024-loi.xlsx', 'so-di-2024-xuat-phan-mem.xlsx', 'so-den-2024.xlsx', 'so-den-2024-xuat.csv'];
+  for (const name of pick) writeFileSync(join(dir, name), readFileSync(join(OUT, name)));
+  writeFileSync(join(dir, 'vanthu.config.json'), readFileSync(join(OUT, 'vanthu.config.json')));
+}
+
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   writeFileSync(
@@ -358,6 +367,7 @@ async function main(): Promise<void> {
   await notARegister();
   badInputs();
   for (const build of FIXTURE_MODULES) await build();
+  writeSamples();
   process.stdout.write('fixtures written to fixtures/\n');
 }
 

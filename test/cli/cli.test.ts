@@ -1,0 +1,128 @@
+// The command line: exit codes, languages, formats, config validation, bad files next to good ones.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Report } from '../../src/report/report.js';
+import { ROOT, runCli } from '../helpers.js';
+
+const LOI = 'fixtures/so-di-2024-loi.xlsx';
+const CLEAN = 'fixtures/so-di-2024-chuan.xlsx';
+const BASE = ['--config', 'fixtures/vanthu.config.json', '--as-of', '2025-01-15'];
+
+describe('cli', () => {
+  it('prints the version and help', async () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    expect((await runCli(['--version'])).stdout.trim()).toBe(pkg.version);
+    const help = await runCli(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Mã thoát');
+    expect((await runCli(['--help', '--lang', 'en'])).stdout).toContain('Exit codes');
+  });
+
+  it('exit 2 on usage errors', async () => {
+    expect((await runCli([])).code).toBe(2);
+    expect((await runCli(['--nope', CLEAN])).code).toBe(2);
+    expect((await runCli(['--format', 'xml', CLEAN])).code).toBe(2);
+    expect((await runCli(['--kind', 'sideways', CLEAN])).code).toBe(2);
+    expect((await runCli(['--as-of', '15/01/2025', CLEAN])).code).toBe(2);
+  });
+
+  it('exit 0 on a clean register, 1 with error findings', async () => {
+    expect((await runCli([...BASE, CLEAN])).code).toBe(0);
+    const run = await runCli([...BASE, LOI]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('symbol/leading-zero');
+    expect(run.stdout).toContain('Phụ lục I');
+    expect(run.stdout).not.toMatch(/\u001b\[/);
+  });
+
+  it('speaks English with --lang en', async () => {
+    const run = await runCli([...BASE, '--lang', 'en', '--format', 'json', LOI]);
+    const report = JSON.parse(run.stdout) as Report;
+    const f = report.files[0]!.findings.find((x) => x.ruleId === 'symbol/leading-zero')!;
+    expect(f.message).toMatch(/lacks the leading zero/);
+    expect(report.lang).toBe('en');
+  });
+
+  it('--quiet keeps errors only; --max-warnings turns warnings into exit 1', async () => {
+    const incoming = 'fixtures/so-den-2024.xlsx';
+    const all = JSON.parse((await runCli([...BASE, '--format', 'json', incoming])).stdout) as Report;
+    expect(all.summary.errors).toBe(0);
+    expect(all.summary.warnings).toBeGreaterThan(0);
+    expect((await runCli([...BASE, incoming])).code).toBe(0);
+    expect((await runCli([...BASE, '--max-warnings', '0', incoming])).code).toBe(1);
+    expect((await runCli([...BASE, '--max-warnings', '1000', incoming])).code).toBe(0);
+    const quiet = JSON.parse((await runCli([...BASE, '--quiet', '--format', 'json', incoming])).stdout) as Report;
+    expect(quiet.files[0]!.findings.every((f) => f.severity === 'error')).toBe(true);
+  });
+
+  it('writes several formats in one run', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vl-'));
+    const out = join(dir, 'r.json');
+    const run = await runCli([...BASE, '--format', 'stylish', '--format', `json:${out}`, LOI]);
+    expect(run.stdout).toContain('symbol/leading-zero');
+    expect((JSON.parse(readFileSync(out, 'utf8')) as Report).version).toBe(1);
+  });
+
+  it('a bad file gives exit 2 and a clear message; the good file beside it is still checked', async () => {
+    const run = await runCli([...BASE, '--format', 'json', 'fixtures/bad/encrypted.xlsx', LOI, 'khong-co.xlsx']);
+    expect(run.code).toBe(2);
+    const report = JSON.parse(run.stdout) as Report;
+    expect(report.files.map((f) => f.error?.code)).toEqual(['encrypted', undefined, 'not-found']);
+    expect(report.files[0]!.error!.message).toMatch(/mật khẩu/);
+    expect(report.files[1]!.findings.length).toBeGreaterThan(0);
+  });
+
+  it('expands directories and globs, sorted, skipping annotated copies', async () => {
+    const run = await runCli([...BASE, '--format', 'json', 'fixtures/*.xlsx']);
+    const paths = (JSON.parse(run.stdout) as Report).files.map((f) => f.path);
+    expect(paths).toEqual([...paths].sort());
+    expect(paths).toContain(LOI);
+    expect(paths.some((p) => p.endsWith('.kiem-tra.xlsx'))).toBe(false);
+  });
+
+  describe('config validation', () => {
+    const withConfig = async (config: unknown) => {
+      const dir = mkdtempSync(join(tmpdir(), 'vl-'));
+      const file = join(dir, 'vanthu.config.json');
+      writeFileSync(file, typeof config === 'string' ? config : JSON.stringify(config));
+      return runCli(['--config', file, CLEAN]);
+    };
+
+    it('rejects unknown keys, naming the expected ones', async () => {
+      const run = await withConfig({ agencyy: {} });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('agencyy');
+      expect(run.stderr).toContain('agency');
+    });
+
+    it('rejects unknown rule ids, listing the known ones', async () => {
+      const run = await withConfig({ rules: { 'symbol/leading-zeros': 'off' } });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('symbol/leading-zeros');
+      expect(run.stderr).toContain('symbol/leading-zero,');
+    });
+
+    it('rejects bad severities and invalid JSON', async () => {
+      expect((await withConfig({ rules: { 'symbol/leading-zero': 'fatal' } })).code).toBe(2);
+      expect((await withConfig('{ nope')).code).toBe(2);
+    });
+
+    it('applies severities: off removes a rule, warning downgrades it', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'vl-'));
+      const file = join(dir, 'c.json');
+      writeFileSync(file, JSON.stringify({ rules: { 'symbol/leading-zero': 'off', 'symbol/no-spaces': 'warning' } }));
+      const report = JSON.parse((await runCli(['--config', file, '--as-of', '2025-01-15', '--format', 'json', LOI])).stdout) as Report;
+      const ids = report.files[0]!.findings.map((f) => `${f.ruleId}:${f.severity}`);
+      expect(ids.some((x) => x.startsWith('symbol/leading-zero'))).toBe(false);
+      expect(ids).toContain('symbol/no-spaces:warning');
+    });
+  });
+
+  it('gives byte-identical JSON for the same input', async () => {
+    const a = await runCli([...BASE, '--format', 'json', 'fixtures']);
+    const b = await runCli([...BASE, '--format', 'json', 'fixtures']);
+    expect(a.stdout).toBe(b.stdout);
+  });
+});
