@@ -1,5 +1,5 @@
 // The command line: files, config, output and exit codes. All Node I/O lives here and in ./files.ts.
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,16 +14,15 @@ import { openWorkbook } from '../ingest/index.js';
 import { InputError } from '../ingest/types.js';
 import { buildHeaderOverrides } from '../register/headers.js';
 import { buildReport, type Report } from '../report/report.js';
-import { formatJson } from '../report/json.js';
-import { formatStylish } from '../report/stylish.js';
 import { RULES } from '../../rules/index.js';
+import { parseJsonc } from '../config/jsonc.js';
+import { explainRule, rulesTable, writeStarterConfig } from './commands.js';
 import { expandInputs } from './files.js';
+import { FORMATS, OutputError, writeOutputs, type FormatName, type OutputSpec } from './outputs.js';
 
 /** Named exit codes (STYLE habit 14). */
 export const EXIT = { OK: 0, FINDINGS: 1, FAILURE: 2 } as const;
 
-const FORMATS = ['stylish', 'json'] as const;
-type FormatName = (typeof FORMATS)[number];
 
 function packageVersion(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
@@ -43,10 +42,16 @@ const HELP: Record<Lang, string> = {
 
 Cách dùng:
   vanthu-lint [check] <tệp|thư mục|mẫu glob…> [tùy chọn]
+  vanthu-lint rules                 danh sách quy tắc
+  vanthu-lint explain <mã-quy-tắc>  giải thích một quy tắc, kèm ví dụ
+  vanthu-lint init --agency-name "UBND xã …" --issuer UBND --units VP,KT
+                                    tạo tệp cấu hình vanthu.config.json
 
 Tùy chọn:
-  --format <tên>[:<tệp>]  stylish (mặc định) hoặc json; lặp lại để xuất nhiều định dạng
+  --format <tên>[:<tệp>]  stylish (mặc định), json, html, sarif, junit, xlsx (bản sao có đánh dấu
+                          <tên>.kiem-tra.xlsx); lặp lại để xuất nhiều định dạng
   --output <tệp>          ghi kết quả vào tệp thay vì màn hình
+  --output-dir <thư mục>  nơi ghi bản sao có đánh dấu (mặc định: cạnh tệp gốc)
   --lang vi|en            ngôn ngữ thông báo (mặc định vi)
   --config <tệp>          tệp cấu hình (mặc định ./vanthu.config.json nếu có)
   --kind di|den           coi mọi sổ là sổ văn bản đi (outgoing) hoặc đến (incoming)
@@ -62,10 +67,16 @@ tệp không đọc được hoặc lỗi nội bộ.
 
 Usage:
   vanthu-lint [check] <files|dirs|globs…> [options]
+  vanthu-lint rules                 list the rules
+  vanthu-lint explain <rule-id>     explain a rule, with examples
+  vanthu-lint init --agency-name "UBND xã …" --issuer UBND --units VP,KT
+                                    write a starter vanthu.config.json
 
 Options:
-  --format <name>[:<file>]  stylish (default) or json; repeat for several formats
+  --format <name>[:<file>]  stylish (default), json, html, sarif, junit, xlsx (annotated copies
+                            <name>.kiem-tra.xlsx); repeat for several formats
   --output <file>           write the output to a file instead of the terminal
+  --output-dir <dir>        where annotated copies go (default: beside each input)
   --lang vi|en              message language (default vi)
   --config <file>           config file (default ./vanthu.config.json when present)
   --kind outgoing|incoming  treat every register as outgoing or incoming
@@ -81,10 +92,6 @@ or internal error.
 
 class UsageError extends Error {}
 
-interface Output {
-  readonly format: FormatName;
-  readonly file?: string;
-}
 
 function parseKind(value: string | undefined): RegisterKind | undefined {
   if (value === undefined) return undefined;
@@ -94,7 +101,7 @@ function parseKind(value: string | undefined): RegisterKind | undefined {
   throw new UsageError(`--kind: expected outgoing|incoming (di|den), got "${value}"`);
 }
 
-function parseOutputs(formats: readonly string[], output: string | undefined): Output[] {
+function parseOutputs(formats: readonly string[], output: string | undefined): OutputSpec[] {
   const list = formats.length > 0 ? formats : ['stylish'];
   return list.map((spec, i) => {
     const at = spec.indexOf(':');
@@ -121,7 +128,7 @@ async function loadConfig(path: string | undefined, cwd: string): Promise<Resolv
   }
   let json: unknown;
   try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+    json = parseJsonc(text);
   } catch (err) {
     throw new ConfigError([`${file}: invalid JSON (${err instanceof Error ? err.message : String(err)})`]);
   }
@@ -174,6 +181,10 @@ export async function main(argv: readonly string[], io: MainIo = defaultIo()): P
       options: {
         format: { type: 'string', multiple: true, short: 'f' },
         output: { type: 'string', short: 'o' },
+        'output-dir': { type: 'string' },
+        'agency-name': { type: 'string' },
+        issuer: { type: 'string' },
+        units: { type: 'string' },
         lang: { type: 'string' },
         config: { type: 'string', short: 'c' },
         kind: { type: 'string' },
@@ -196,7 +207,33 @@ export async function main(argv: readonly string[], io: MainIo = defaultIo()): P
       io.stdout(`${packageVersion()}\n`);
       return EXIT.OK;
     }
-    const args = positionals[0] === 'check' ? positionals.slice(1) : positionals;
+    const command = ['check', 'rules', 'explain', 'init'].includes(positionals[0] ?? '') ? positionals[0]! : 'check';
+    const args = command === 'check' && positionals[0] !== 'check' ? positionals : positionals.slice(1);
+    if (command === 'rules') {
+      io.stdout(rulesTable(RULES, lang));
+      return EXIT.OK;
+    }
+    if (command === 'explain') {
+      const id = args[0];
+      const rule = RULES.find((r) => r.meta.id === id);
+      if (!rule) throw new UsageError(`explain: unknown rule id "${id ?? ''}"; expected one of: ${RULES.map((r) => r.meta.id).join(', ')}`);
+      io.stdout(await explainRule(rule, RULES, lang));
+      return EXIT.OK;
+    }
+    if (command === 'init') {
+      try {
+        const file = await writeStarterConfig(io.cwd, {
+          ...(values['agency-name'] ? { agencyName: values['agency-name'] } : {}),
+          ...(values.issuer ? { issuer: values.issuer } : {}),
+          ...(values.units ? { units: values.units.split(',').map((u) => u.trim()).filter(Boolean) } : {}),
+        });
+        io.stdout(`${lang === 'vi' ? 'Đã tạo' : 'Wrote'} ${file}\n`);
+        return EXIT.OK;
+      } catch (err) {
+        io.stderr(`vanthu-lint: ${lang === 'vi' ? 'đã có tệp cấu hình, không ghi đè' : 'a config file exists already; not overwriting'}: ${err instanceof Error ? err.message : String(err)}\n`);
+        return EXIT.FAILURE;
+      }
+    }
     if (args.length === 0) throw new UsageError(lang === 'vi' ? 'thiếu tệp cần kiểm tra' : 'no files to check');
     const outputs = parseOutputs(values.format ?? [], values.output);
     const kind = parseKind(values.kind);
@@ -228,11 +265,21 @@ export async function main(argv: readonly string[], io: MainIo = defaultIo()): P
     let report: Report = buildReport(results, RULES, lang, packageVersion());
     if (values.quiet) report = { ...report, files: report.files.map((f) => ({ ...f, findings: f.findings.filter((x) => x.severity === 'error') })) };
     const color = io.isTty && !io.env['NO_COLOR'] && !io.env['CI'];
-    for (const out of outputs) {
-      const text = out.format === 'json' ? formatJson(report) : formatStylish(report, { color: color && !out.file, quiet: Boolean(values.quiet) });
-      if (out.file) await writeFile(resolve(io.cwd, out.file), text);
-      else io.stdout(text);
-    }
+    const absolute = new Map(inputs.map((i) => [i.path, i.absolute]));
+    await writeOutputs(
+      report,
+      outputs,
+      {
+        cwd: io.cwd,
+        rules: RULES,
+        color,
+        quiet: Boolean(values.quiet),
+        ...(values['output-dir'] ? { outputDir: resolve(io.cwd, values['output-dir']) } : {}),
+        inputs: inputs.map((i) => i.absolute),
+        stdout: io.stdout,
+      },
+      (p) => absolute.get(p) ?? resolve(io.cwd, p),
+    );
     const s = report.summary;
     if (s.fileErrors > 0) return EXIT.FAILURE;
     if (report.files.some((f) => f.findings.some((x) => x.ruleId === 'internal-error'))) return EXIT.FAILURE;
@@ -249,6 +296,10 @@ export async function main(argv: readonly string[], io: MainIo = defaultIo()): P
     }
     if (err instanceof UsageError || (err instanceof Error && 'code' in err && String((err as { code: unknown }).code).startsWith('ERR_PARSE_ARGS'))) {
       io.stderr(`vanthu-lint: ${err.message}\n${lang === 'vi' ? 'Xem: vanthu-lint --help' : 'See: vanthu-lint --help'}\n`);
+      return EXIT.FAILURE;
+    }
+    if (err instanceof OutputError) {
+      io.stderr(`vanthu-lint: ${err.message}\n`);
       return EXIT.FAILURE;
     }
     if (err instanceof InputError) {

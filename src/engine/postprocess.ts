@@ -1,13 +1,9 @@
 // Post-processing as small pure steps (STYLE habit 10): dedupe, then a deterministic sort
 // (file, sheet/page, row, column, rule, message).
 import type { Finding, Location } from '../core/types.js';
+import { columnNumber } from '../register/model.js';
 
-function columnOrder(letter: string | undefined): number {
-  if (!letter) return -1;
-  let n = 0;
-  for (const ch of letter) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
+const columnOrder = (letter: string | undefined): number => (letter ? columnNumber(letter) : -1);
 
 function cmp(a: string | number | undefined, b: string | number | undefined): number {
   if (a === b) return 0;

@@ -59,6 +59,13 @@ export function columnLetter(index: number): string {
   return s;
 }
 
+/** 1-based column number of a letter (`A` → 1, `AA` → 27); 0 for an empty letter. */
+export function columnNumber(letter: string): number {
+  let n = 0;
+  for (const ch of letter) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
 /** The text of a raw value as a person sees it in the cell (dates in date columns rendered dd/mm/yyyy). */
 export function rawText(value: RawValue, isDate: boolean, date1904: boolean): string {
   if (value === null) return '';

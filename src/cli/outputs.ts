@@ -1,0 +1,106 @@
+// Writing the report formats. Reporters are pure (report → text/bytes); this module decides where the
+// bytes go and guards the file system: an output never overwrites an input, never follows a symlink,
+// and annotated copies get new names (`<name>.kiem-tra.xlsx`) beside the input or under --output-dir.
+import { lstat, readFile, realpath, writeFile } from 'node:fs/promises';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
+import type { AnyRule } from '../engine/rule.js';
+import { annotateWorkbook, summaryWorkbook } from '../ingest/annotate.js';
+import { sniff } from '../ingest/sniff.js';
+import { formatHtml } from '../report/html.js';
+import { formatJson } from '../report/json.js';
+import { formatJunit } from '../report/junit.js';
+import type { Report } from '../report/report.js';
+import { formatSarif } from '../report/sarif.js';
+import { formatStylish } from '../report/stylish.js';
+
+export const FORMATS = ['stylish', 'json', 'html', 'sarif', 'junit', 'xlsx'] as const;
+export type FormatName = (typeof FORMATS)[number];
+
+export interface OutputSpec {
+  readonly format: FormatName;
+  readonly file?: string;
+}
+
+export interface OutputContext {
+  readonly cwd: string;
+  readonly rules: readonly AnyRule[];
+  readonly color: boolean;
+  readonly quiet: boolean;
+  readonly outputDir?: string;
+  /** Absolute paths of every input, which no output may replace. */
+  readonly inputs: readonly string[];
+  readonly stdout: (s: string) => void;
+}
+
+export class OutputError extends Error {}
+
+export function renderText(format: Exclude<FormatName, 'xlsx'>, report: Report, ctx: Pick<OutputContext, 'rules' | 'color' | 'quiet'>): string {
+  switch (format) {
+    case 'json':
+      return formatJson(report);
+    case 'html':
+      return formatHtml(report, ctx.rules);
+    case 'sarif':
+      return formatSarif(report, ctx.rules);
+    case 'junit':
+      return formatJunit(report, ctx.rules);
+    case 'stylish':
+      return formatStylish(report, { color: ctx.color, quiet: ctx.quiet });
+  }
+}
+
+/** Refuses to write over an input or through a symlink. */
+async function guardTarget(target: string, inputs: readonly string[]): Promise<void> {
+  const info = await lstat(target).catch(() => undefined);
+  if (info?.isSymbolicLink()) throw new OutputError(`refusing to write through a symbolic link: ${target}`);
+  const real = info ? await realpath(target) : resolve(target);
+  for (const input of inputs) {
+    const inputReal = await realpath(input).catch(() => resolve(input));
+    if (inputReal === real) throw new OutputError(`refusing to overwrite an input file: ${target}`);
+  }
+  const dirInfo = await lstat(dirname(target)).catch(() => undefined);
+  if (dirInfo?.isSymbolicLink()) throw new OutputError(`refusing to write through a symbolic link: ${dirname(target)}`);
+}
+
+export async function writeOutput(target: string, data: string | Uint8Array, inputs: readonly string[]): Promise<void> {
+  await guardTarget(target, inputs);
+  await writeFile(target, data);
+}
+
+/** `<dir>/<name>.kiem-tra.xlsx` for an input `<dir>/<name>.<ext>`. */
+export function annotatedName(input: string, outputDir?: string): string {
+  const name = `${basename(input, extname(input))}.kiem-tra.xlsx`;
+  return outputDir ? join(outputDir, name) : join(dirname(input), name);
+}
+
+export async function writeOutputs(report: Report, specs: readonly OutputSpec[], ctx: OutputContext, absoluteOf: (path: string) => string): Promise<string[]> {
+  const written: string[] = [];
+  for (const spec of specs) {
+    if (spec.format === 'xlsx') {
+      for (const file of report.files) {
+        if (file.error?.code === 'not-found') continue;
+        const input = absoluteOf(file.path);
+        const target = resolve(ctx.cwd, annotatedName(input, ctx.outputDir));
+        let bytes: Uint8Array;
+        if (!file.error && /\.xls[xm]$/i.test(input)) {
+          const source = new Uint8Array(await readFile(input));
+          const kind = sniff(source, file.path, { inflateRaw: (b) => inflateRawSync(b) });
+          bytes = await annotateWorkbook(source, file, report.lang, { date1904: kind.format === 'xlsx' && kind.date1904 });
+        } else {
+          bytes = await summaryWorkbook(report, [file]);
+        }
+        await writeOutput(target, bytes, ctx.inputs);
+        written.push(target);
+      }
+      continue;
+    }
+    const text = renderText(spec.format, report, { rules: ctx.rules, color: ctx.color && !spec.file, quiet: ctx.quiet });
+    if (spec.file) {
+      const target = resolve(ctx.cwd, spec.file);
+      await writeOutput(target, text, ctx.inputs);
+      written.push(target);
+    } else ctx.stdout(text);
+  }
+  return written;
+}
