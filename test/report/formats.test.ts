@@ -12,7 +12,7 @@ import { RULES } from '../../rules/index.js';
 import { dayNumber } from '../../src/core/dates.js';
 import { resolveConfig } from '../../src/config/resolve.js';
 import { checkMemory } from '../../src/engine/memory.js';
-import { defineRule } from '../../src/engine/rule.js';
+import { echoRule } from './echo-rule.js';
 import { buildReport, type Report } from '../../src/report/report.js';
 import { formatHtml } from '../../src/report/html.js';
 import { formatJunit } from '../../src/report/junit.js';
@@ -81,23 +81,12 @@ describe('junit', () => {
 
 describe('html', () => {
   it('escapes register text and carries no script', async () => {
-    // A test rule that reports every subject and note cell, so hostile text reaches the report.
-    const echo = defineRule({
-      meta: { ...RULES[0]!.meta, id: 'test/echo', messages: { echo: { vi: 'Ô chứa: {text}', en: 'Cell holds: {text}' } } },
-      check: (ctx) => ({
-        row(entry) {
-          for (const field of ['typeAndSubject', 'notes', 'signer'] as const) {
-            if (!entry.isEmpty(field)) ctx.report({ entry, field, messageId: 'echo', data: { text: entry.original(field) } });
-          }
-        },
-      }),
-    });
     const [file] = await checkMemory(
       [{ kind: 'outgoing', entries: [{ symbol: '01/QĐ-UBND', issuedDate: '02/01/2024', typeAndSubject: '<script>alert(1)</script>', notes: '=HYPERLINK("http://x","y")' }, { symbol: '02/QĐ-UBND', issuedDate: '03/01/2024', signer: '"><img src=x onerror=alert(1)>' }] }],
-      { rules: [echo], asOf: dayNumber(2025, 1, 15) },
+      { rules: [echoRule], asOf: dayNumber(2025, 1, 15) },
     );
-    const report = buildReport([file!], [...RULES, echo], 'vi', '0.0.0');
-    const html = formatHtml(report, [...RULES, echo]);
+    const report = buildReport([file!], [...RULES, echoRule], 'vi', '0.0.0');
+    const html = formatHtml(report, [...RULES, echoRule]);
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toMatch(/<img/i);
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
