@@ -1,7 +1,6 @@
 // Expanding the command line's files, directories and globs into a sorted, de-duplicated list.
 import { stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
-import fg from 'fast-glob';
 
 export interface InputFile {
   /** The path as reported: as given, or relative to the working directory for expanded ones. */
@@ -17,6 +16,9 @@ const IGNORE = ['**/*.kiem-tra.xlsx', '**/~$*', '**/node_modules/**'];
 const toPosix = (p: string): string => p.split('\\').join('/');
 
 export async function expandInputs(args: readonly string[], cwd: string): Promise<InputFile[]> {
+  // fast-glob is loaded only when a directory or pattern needs it (start-up time of plain file runs).
+  let fgModule: typeof import('fast-glob') | undefined;
+  const glob = async () => (fgModule ??= (await import('fast-glob')).default);
   const out = new Map<string, InputFile>();
   const add = (absolute: string, shown: string, missing = false): void => {
     if (!out.has(absolute)) out.set(absolute, { path: toPosix(shown), absolute, ...(missing ? { missing } : {}) });
@@ -25,15 +27,15 @@ export async function expandInputs(args: readonly string[], cwd: string): Promis
     const absolute = resolve(cwd, arg);
     const info = await stat(absolute).catch(() => undefined);
     if (info?.isDirectory()) {
-      const found = await fg(SUPPORTED, { cwd: absolute, ignore: IGNORE, onlyFiles: true, followSymbolicLinks: false, dot: false });
+      const found = await (await glob())(SUPPORTED, { cwd: absolute, ignore: IGNORE, onlyFiles: true, followSymbolicLinks: false, dot: false });
       for (const f of found.sort()) {
         const abs = resolve(absolute, f);
         add(abs, isAbsolute(arg) ? abs : relative(cwd, abs));
       }
     } else if (info?.isFile()) {
       add(absolute, arg);
-    } else if (fg.isDynamicPattern(arg)) {
-      const found = await fg(toPosix(arg), { cwd, ignore: IGNORE, onlyFiles: true, absolute: false });
+    } else if (/[*?[\]{}()!]/.test(arg)) {
+      const found = await (await glob())(toPosix(arg), { cwd, ignore: IGNORE, onlyFiles: true, absolute: false });
       for (const f of found.sort()) add(resolve(cwd, f), f);
     } else {
       add(absolute, arg, true);

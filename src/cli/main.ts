@@ -1,28 +1,14 @@
-// The command line: files, config, output and exit codes. All Node I/O lives here and in ./files.ts.
-import { readFile } from 'node:fs/promises';
+// The command line entry. Only light modules are imported here: the check pipeline (exceljs, pdfjs,
+// zod, the rules) and the small commands are loaded on demand, so --version and --help start fast.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { inflateRawSync } from 'node:zlib';
-import { dayNumber, parseIso, type DayNumber } from '../core/dates.js';
-import { localize, UI } from '../core/messages.js';
-import type { Lang, RegisterKind } from '../core/types.js';
-import { ConfigError, resolveConfig, type ResolvedConfig } from '../config/resolve.js';
-import { runAll, type FileResult, type InputSource, type RunSettings } from '../engine/run.js';
-import { openWorkbook } from '../ingest/index.js';
-import { InputError } from '../ingest/types.js';
-import { buildHeaderOverrides } from '../register/headers.js';
-import { buildReport, type Report } from '../report/report.js';
-import { RULES } from '../../rules/index.js';
-import { parseJsonc } from '../config/jsonc.js';
-import { explainRule, rulesTable, writeStarterConfig } from './commands.js';
-import { expandInputs } from './files.js';
-import { FORMATS, OutputError, writeOutputs, type FormatName, type OutputSpec } from './outputs.js';
+import { dayNumber, type DayNumber } from '../core/dates.js';
+import type { Lang } from '../core/types.js';
+import { EXIT, UsageError, type MainIo } from './shared.js';
 
-/** Named exit codes (STYLE habit 14). */
-export const EXIT = { OK: 0, FINDINGS: 1, FAILURE: 2 } as const;
-
+export { EXIT, type MainIo } from './shared.js';
 
 function packageVersion(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
@@ -90,77 +76,9 @@ or internal error.
 `,
 };
 
-class UsageError extends Error {}
-
-
-function parseKind(value: string | undefined): RegisterKind | undefined {
-  if (value === undefined) return undefined;
-  const v = value.toLowerCase();
-  if (v === 'outgoing' || v === 'di' || v === 'đi') return 'outgoing';
-  if (v === 'incoming' || v === 'den' || v === 'đến') return 'incoming';
-  throw new UsageError(`--kind: expected outgoing|incoming (di|den), got "${value}"`);
-}
-
-function parseOutputs(formats: readonly string[], output: string | undefined): OutputSpec[] {
-  const list = formats.length > 0 ? formats : ['stylish'];
-  return list.map((spec, i) => {
-    const at = spec.indexOf(':');
-    const name = at < 0 ? spec : spec.slice(0, at);
-    const file = at < 0 ? (i === 0 ? output : undefined) : spec.slice(at + 1);
-    if (!(FORMATS as readonly string[]).includes(name)) throw new UsageError(`--format: unknown format "${name}"; expected one of: ${FORMATS.join(', ')}`);
-    return { format: name as FormatName, ...(file ? { file } : {}) };
-  });
-}
-
 function todayLocal(): DayNumber {
   const now = new Date();
   return dayNumber(now.getFullYear(), now.getMonth() + 1, now.getDate());
-}
-
-async function loadConfig(path: string | undefined, cwd: string): Promise<ResolvedConfig> {
-  const file = path ? resolve(cwd, path) : join(cwd, 'vanthu.config.json');
-  if (!path && !existsSync(file)) return resolveConfig({}, RULES);
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    throw new ConfigError([`cannot read config file ${file}`]);
-  }
-  let json: unknown;
-  try {
-    json = parseJsonc(text);
-  } catch (err) {
-    throw new ConfigError([`${file}: invalid JSON (${err instanceof Error ? err.message : String(err)})`]);
-  }
-  try {
-    return resolveConfig(json, RULES);
-  } catch (err) {
-    if (err instanceof ConfigError) throw new ConfigError(err.problems.map((p) => `${file}: ${p}`));
-    throw err;
-  }
-}
-
-function sourceFor(path: string, absolute: string): InputSource {
-  return {
-    path,
-    open: async () => {
-      let bytes: Uint8Array;
-      try {
-        bytes = await readFile(absolute);
-      } catch {
-        throw new InputError('not-found', absolute);
-      }
-      return openWorkbook(bytes, path, { inflateRaw: (b) => inflateRawSync(b) });
-    },
-  };
-}
-
-export interface MainIo {
-  readonly cwd: string;
-  readonly stdout: (s: string) => void;
-  readonly stderr: (s: string) => void;
-  readonly isTty: boolean;
-  readonly env: Readonly<Record<string, string | undefined>>;
 }
 
 const defaultIo = (): MainIo => ({
@@ -209,18 +127,19 @@ export async function main(argv: readonly string[], io: MainIo = defaultIo()): P
     }
     const command = ['check', 'rules', 'explain', 'init'].includes(positionals[0] ?? '') ? positionals[0]! : 'check';
     const args = command === 'check' && positionals[0] !== 'check' ? positionals : positionals.slice(1);
-    if (command === 'rules') {
-      io.stdout(rulesTable(RULES, lang));
-      return EXIT.OK;
-    }
-    if (command === 'explain') {
-      const id = args[0];
-      const rule = RULES.find((r) => r.meta.id === id);
-      if (!rule) throw new UsageError(`explain: unknown rule id "${id ?? ''}"; expected one of: ${RULES.map((r) => r.meta.id).join(', ')}`);
-      io.stdout(await explainRule(rule, RULES, lang));
+    if (command === 'rules' || command === 'explain') {
+      const [{ RULES }, commands] = await Promise.all([import('../../rules/index.js'), import('./commands.js')]);
+      if (command === 'rules') {
+        io.stdout(commands.rulesTable(RULES, lang));
+        return EXIT.OK;
+      }
+      const rule = RULES.find((r) => r.meta.id === args[0]);
+      if (!rule) throw new UsageError(`explain: unknown rule id "${args[0] ?? ''}"; expected one of: ${RULES.map((r) => r.meta.id).join(', ')}`);
+      io.stdout(await commands.explainRule(rule, RULES, lang));
       return EXIT.OK;
     }
     if (command === 'init') {
+      const { writeStarterConfig } = await import('./commands.js');
       try {
         const file = await writeStarterConfig(io.cwd, {
           ...(values['agency-name'] ? { agencyName: values['agency-name'] } : {}),
@@ -235,75 +154,20 @@ export async function main(argv: readonly string[], io: MainIo = defaultIo()): P
       }
     }
     if (args.length === 0) throw new UsageError(lang === 'vi' ? 'thiếu tệp cần kiểm tra' : 'no files to check');
-    const outputs = parseOutputs(values.format ?? [], values.output);
-    const kind = parseKind(values.kind);
-    let asOf = todayLocal();
-    if (values['as-of'] !== undefined) {
-      const d = parseIso(values['as-of']);
-      if (d === undefined) throw new UsageError(`--as-of: expected yyyy-mm-dd, got "${values['as-of']}"`);
-      asOf = d;
-    }
-    let maxWarnings: number | undefined;
-    if (values['max-warnings'] !== undefined) {
-      maxWarnings = Number(values['max-warnings']);
-      if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings: expected a whole number, got "${values['max-warnings']}"`);
-    }
-    const resolved = await loadConfig(values.config, io.cwd);
-    const forcedKind = kind ?? resolved.config.kind;
-    const settings: RunSettings = {
-      rules: resolved.rules,
-      config: resolved.config,
-      agency: resolved.agency,
-      asOf,
-      detect: {
-        ...(forcedKind ? { kind: forcedKind } : {}),
-        ...(resolved.config.columns ? { overrides: buildHeaderOverrides(resolved.config.columns) } : {}),
-      },
-    };
-    const inputs = await expandInputs(args, io.cwd);
-    const results: FileResult[] = await runAll(inputs.map((i) => sourceFor(i.path, i.absolute)), settings);
-    let report: Report = buildReport(results, RULES, lang, packageVersion());
-    if (values.quiet) report = { ...report, files: report.files.map((f) => ({ ...f, findings: f.findings.filter((x) => x.severity === 'error') })) };
-    const color = io.isTty && !io.env['NO_COLOR'] && !io.env['CI'];
-    const absolute = new Map(inputs.map((i) => [i.path, i.absolute]));
-    await writeOutputs(
-      report,
-      outputs,
-      {
-        cwd: io.cwd,
-        rules: RULES,
-        color,
-        quiet: Boolean(values.quiet),
-        ...(values['output-dir'] ? { outputDir: resolve(io.cwd, values['output-dir']) } : {}),
-        inputs: inputs.map((i) => i.absolute),
-        stdout: io.stdout,
-      },
-      (p) => absolute.get(p) ?? resolve(io.cwd, p),
-    );
-    const s = report.summary;
-    if (s.fileErrors > 0) return EXIT.FAILURE;
-    if (report.files.some((f) => f.findings.some((x) => x.ruleId === 'internal-error'))) return EXIT.FAILURE;
-    if (s.errors > 0) return EXIT.FINDINGS;
-    if (maxWarnings !== undefined && s.warnings > maxWarnings) {
-      io.stderr(`${localize(UI['tooManyWarnings']!, lang, { warnings: s.warnings, max: maxWarnings })}\n`);
-      return EXIT.FINDINGS;
-    }
-    return EXIT.OK;
+    return await (await import('./check.js')).runCheck(values, args, io, lang, todayLocal(), packageVersion());
   } catch (err) {
-    if (err instanceof ConfigError) {
-      io.stderr(`${lang === 'vi' ? 'Cấu hình không hợp lệ' : 'Invalid configuration'}:\n${err.problems.map((p) => `  - ${p}`).join('\n')}\n`);
+    const name = err instanceof Error ? err.name : '';
+    if (name === 'ConfigError') {
+      const problems = (err as Error & { problems: readonly string[] }).problems;
+      io.stderr(`${lang === 'vi' ? 'Cấu hình không hợp lệ' : 'Invalid configuration'}:\n${problems.map((p) => `  - ${p}`).join('\n')}\n`);
       return EXIT.FAILURE;
     }
     if (err instanceof UsageError || (err instanceof Error && 'code' in err && String((err as { code: unknown }).code).startsWith('ERR_PARSE_ARGS'))) {
-      io.stderr(`vanthu-lint: ${err.message}\n${lang === 'vi' ? 'Xem: vanthu-lint --help' : 'See: vanthu-lint --help'}\n`);
+      io.stderr(`vanthu-lint: ${(err as Error).message}\n${lang === 'vi' ? 'Xem: vanthu-lint --help' : 'See: vanthu-lint --help'}\n`);
       return EXIT.FAILURE;
     }
-    if (err instanceof OutputError) {
-      io.stderr(`vanthu-lint: ${err.message}\n`);
-      return EXIT.FAILURE;
-    }
-    if (err instanceof InputError) {
-      io.stderr(`vanthu-lint: ${err.message}\n`);
+    if (name === 'OutputError' || name === 'InputError') {
+      io.stderr(`vanthu-lint: ${(err as Error).message}\n`);
       return EXIT.FAILURE;
     }
     io.stderr(`vanthu-lint: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);

@@ -33,7 +33,9 @@ export interface OutputContext {
   readonly stdout: (s: string) => void;
 }
 
-export class OutputError extends Error {}
+export class OutputError extends Error {
+  override readonly name = 'OutputError';
+}
 
 export function renderText(format: Exclude<FormatName, 'xlsx'>, report: Report, ctx: Pick<OutputContext, 'rules' | 'color' | 'quiet'>): string {
   switch (format) {
