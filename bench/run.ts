@@ -1,0 +1,87 @@
+// npm run bench — speed and memory of vanthu-lint against the raw libraries, measured in the same run
+// on inputs generated deterministically. Every measurement is a fresh `node` process running compiled
+// JS; each figure is the median of several runs (this machine is shared and noisy).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { makeRegister } from './generate.js';
+
+const DIST = dirname(fileURLToPath(import.meta.url)); // dist/bench
+const ROOT = join(DIST, '..', '..');
+const CACHE = join(ROOT, 'bench', '.cache');
+const CLI = join(ROOT, 'dist', 'src', 'cli', 'main.js');
+const HAS_TIME = existsSync('/usr/bin/time');
+const RUNS = Number(process.env['BENCH_RUNS'] ?? 3);
+
+interface Sample {
+  readonly seconds: number;
+  readonly rssMb: number | undefined;
+}
+
+function once(args: readonly string[]): Sample {
+  const cmd = HAS_TIME ? '/usr/bin/time' : process.execPath;
+  const full = HAS_TIME ? ['-f', '%M', process.execPath, ...args] : [...args];
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(cmd, full, { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr.slice(-500)}`);
+  const kb = HAS_TIME ? Number(r.stderr.trim().split('\n').pop()) : NaN;
+  return { seconds, rssMb: Number.isFinite(kb) ? kb / 1024 : undefined };
+}
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+function measure(args: readonly string[], runs = RUNS): Sample {
+  const samples = Array.from({ length: runs }, () => once(args));
+  const rss = samples.map((s) => s.rssMb).filter((x): x is number => x !== undefined);
+  return { seconds: median(samples.map((s) => s.seconds)), rssMb: rss.length ? median(rss) : undefined };
+}
+
+const rows: string[][] = [];
+const fmt = (n: number | undefined, d = 2): string => (n === undefined ? '–' : n.toFixed(d));
+function add(name: string, ours: Sample, ref: Sample, target: number | undefined, rssTarget?: number): void {
+  const ratio = ours.seconds / ref.seconds;
+  const rssRatio = ours.rssMb !== undefined && ref.rssMb !== undefined ? ours.rssMb / ref.rssMb : undefined;
+  const ok = (target === undefined || ratio <= target) && (rssTarget === undefined || rssRatio === undefined || rssRatio <= rssTarget);
+  rows.push([name, fmt(ours.seconds), fmt(ref.seconds), `${fmt(ratio)}×`, target ? `≤${target}×` : '', fmt(ours.rssMb, 0), fmt(ref.rssMb, 0), rssRatio ? `${fmt(rssRatio)}×` : '–', rssTarget ? `≤${rssTarget}×` : '', ok ? 'ok' : 'MISSED']);
+}
+
+async function main(): Promise<void> {
+  mkdirSync(CACHE, { recursive: true });
+  process.stderr.write('generating inputs (cached in bench/.cache)…\n');
+  const sizes = [1_000, 10_000, 100_000];
+  const files = new Map<number, string>();
+  for (const n of [20, ...sizes, 2_000]) files.set(n, await makeRegister(CACHE, n));
+  const raw = join(DIST, 'raw-exceljs.js');
+  for (const n of sizes) {
+    const file = files.get(n)!;
+    process.stderr.write(`xlsx ${n} entries (${(statSync(file).size / 1e6).toFixed(1)} MB)…\n`);
+    const ref = measure([raw, file]);
+    const ours = measure([CLI, 'check', '--format', 'json', '--as-of', '2025-01-15', file]);
+    add(`xlsx ${n.toLocaleString('en')} entries: check --format json vs exceljs stream iteration`, ours, ref, n === 100_000 ? 1.25 : undefined, n === 100_000 ? 1.2 : undefined);
+  }
+  const pdf = join(CACHE, 'register-2000.pdf');
+  if (!existsSync(pdf)) {
+    const r = spawnSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', CACHE, files.get(2_000)!], { stdio: 'ignore', timeout: 300_000 });
+    if (r.status !== 0) process.stderr.write('soffice not available: PDF benchmark skipped\n');
+  }
+  if (existsSync(pdf)) {
+    process.stderr.write('pdf 2,000 entries…\n');
+    add('pdf 2,000 entries: check vs pdfjs text extraction', measure([CLI, 'check', '--format', 'json', '--as-of', '2025-01-15', pdf]), measure([join(DIST, 'raw-pdfjs.js'), pdf]), 1.3);
+  }
+  process.stderr.write('start-up…\n');
+  const node0 = measure(['-e', '0'], 5);
+  add('start-up: --version vs node -e 0', measure([CLI, '--version'], 5), node0, 4);
+  add('start-up: 20-entry register vs node -e 0', measure([CLI, 'check', '--format', 'json', '--as-of', '2025-01-15', files.get(20)!], 5), node0, 4);
+  const head = ['measurement', 'ours s', 'ref s', 'time ratio', 'target', 'ours MB', 'ref MB', 'RSS ratio', 'target', ''];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (r: readonly string[]): string => `| ${r.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  process.stdout.write(`${line(head)}\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|\n${rows.map(line).join('\n')}\n`);
+  process.stdout.write(`\nmedian of ${RUNS} runs (start-up: 5); peak RSS from /usr/bin/time${HAS_TIME ? '' : ' (not available: RSS not measured)'}; node ${process.version}\n`);
+}
+
+await main();
