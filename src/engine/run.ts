@@ -34,8 +34,19 @@ export interface FileResult {
   readonly findings: readonly Finding[];
 }
 
+/**
+ * Sees every entry of the registers of the given kinds, after the rules. For checks that need data
+ * from several registers beyond one rule group (issued documents against the register, cross-unit
+ * reconciliation): a collector keeps small summaries (symbol, date, location), never the Entry.
+ */
+export interface EntryCollector {
+  readonly kinds: readonly RegisterKind[];
+  add(entry: Entry, unit: string | undefined): void;
+}
+
 export interface RunSettings {
   readonly rules: readonly ResolvedRule[];
+  readonly collectors?: readonly EntryCollector[];
   readonly config: Config;
   readonly agency: AgencyConfig;
   readonly asOf: DayNumber;
@@ -145,8 +156,9 @@ class RuleGroup {
     for (const a of this.active) if (a.handlers.start) this.guard(a, 'start', () => a.handlers.start!());
   }
 
-  async run(info: RegisterInfo, entries: AsyncIterable<Entry>): Promise<RegisterSummary> {
+  async run(info: RegisterInfo, entries: AsyncIterable<Entry>, unit?: string): Promise<RegisterSummary> {
     this.current = info;
+    const collectors = (this.settings.collectors ?? []).filter((c) => c.kinds.includes(info.kind));
     if (!this.started) this.start();
     for (const a of this.active) if (a.handlers.registerStart) this.guard(a, 'registerStart', () => a.handlers.registerStart!(info));
     const rowHandlers = this.active.filter((a) => a.handlers.row);
@@ -169,6 +181,7 @@ class RuleGroup {
           });
         }
       }
+      for (const c of collectors) c.add(entry, unit);
     }
     for (const a of this.active) if (a.handlers.registerEnd) this.guard(a, 'registerEnd', () => a.handlers.registerEnd!(info));
     const year = info.title.year ?? years.result();
@@ -223,7 +236,7 @@ export async function runAll(inputs: readonly InputSource[], settings: RunSettin
         const key = `${input.unit ?? ''}|${detected.info.kind}`;
         let group = groups.get(key);
         if (!group) groups.set(key, (group = new RuleGroup(detected.info, settings, findings)));
-        result.registers.push(await group.run(detected.info, detected.entries));
+        result.registers.push(await group.run(detected.info, detected.entries, input.unit));
       }
       if (result.registers.length === 0) result.error = { code: 'not-a-register', data: {} };
     } catch (err) {
