@@ -29,6 +29,8 @@ export interface FileError {
 
 export interface FileResult {
   readonly path: string;
+  /** Inspector mode: the unit the file belongs to. */
+  readonly unit?: string;
   readonly error?: FileError;
   readonly registers: readonly RegisterSummary[];
   readonly findings: readonly Finding[];
@@ -212,9 +214,13 @@ export interface InputSource {
 export async function runAll(inputs: readonly InputSource[], settings: RunSettings): Promise<FileResult[]> {
   const findings: Finding[] = [];
   const groups = new Map<string, RuleGroup>();
-  const partial: { path: string; error?: FileError; registers: RegisterSummary[] }[] = [];
+  const partial: { path: string; unit?: string; error?: FileError; registers: RegisterSummary[] }[] = [];
   for (const input of inputs) {
-    const result: { path: string; error?: FileError; registers: RegisterSummary[] } = { path: input.path, registers: [] };
+    const result: { path: string; unit?: string; error?: FileError; registers: RegisterSummary[] } = {
+      path: input.path,
+      ...(input.unit !== undefined ? { unit: input.unit } : {}),
+      registers: [],
+    };
     partial.push(result);
     try {
       const workbook = await input.open();

@@ -22,6 +22,8 @@ export interface ReportFinding {
 
 export interface ReportFile {
   readonly path: string;
+  /** Inspector mode (batch by unit): the unit the file belongs to. */
+  readonly unit?: string;
   readonly error?: { readonly code: string; readonly message: string };
   readonly registers: readonly RegisterSummary[];
   readonly findings: readonly ReportFinding[];
@@ -81,7 +83,7 @@ export function buildReport(results: readonly FileResult[], rules: readonly AnyR
     const error = file.error
       ? { code: file.error.code, message: localize(INPUT_ERROR_MESSAGES[file.error.code] ?? INPUT_ERROR_MESSAGES['internal']!, lang, file.error.data) }
       : undefined;
-    return { path: file.path, ...(error ? { error } : {}), registers: file.registers, findings };
+    return { path: file.path, ...(file.unit !== undefined ? { unit: file.unit } : {}), ...(error ? { error } : {}), registers: file.registers, findings };
   });
   return {
     version: REPORT_VERSION,
