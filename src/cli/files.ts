@@ -7,6 +7,8 @@ export interface InputFile {
   readonly path: string;
   readonly absolute: string;
   readonly missing?: boolean;
+  /** The directory argument the file was found under (inspector mode: its first-level folders are units). */
+  readonly root?: string;
 }
 
 const SUPPORTED = '**/*.{xlsx,XLSX,csv,CSV,pdf,PDF}';
@@ -20,8 +22,8 @@ export async function expandInputs(args: readonly string[], cwd: string): Promis
   let fgModule: typeof import('fast-glob') | undefined;
   const glob = async () => (fgModule ??= (await import('fast-glob')).default);
   const out = new Map<string, InputFile>();
-  const add = (absolute: string, shown: string, missing = false): void => {
-    if (!out.has(absolute)) out.set(absolute, { path: toPosix(shown), absolute, ...(missing ? { missing } : {}) });
+  const add = (absolute: string, shown: string, missing = false, root?: string): void => {
+    if (!out.has(absolute)) out.set(absolute, { path: toPosix(shown), absolute, ...(missing ? { missing } : {}), ...(root ? { root } : {}) });
   };
   for (const arg of args) {
     const absolute = resolve(cwd, arg);
@@ -30,7 +32,7 @@ export async function expandInputs(args: readonly string[], cwd: string): Promis
       const found = await (await glob())(SUPPORTED, { cwd: absolute, ignore: IGNORE, onlyFiles: true, followSymbolicLinks: false, dot: false });
       for (const f of found.sort()) {
         const abs = resolve(absolute, f);
-        add(abs, isAbsolute(arg) ? abs : relative(cwd, abs));
+        add(abs, isAbsolute(arg) ? abs : relative(cwd, abs), false, absolute);
       }
     } else if (info?.isFile()) {
       add(absolute, arg);

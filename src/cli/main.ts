@@ -43,7 +43,13 @@ Tùy chọn:
   --kind di|den           coi mọi sổ là sổ văn bản đi (outgoing) hoặc đến (incoming)
   --as-of <yyyy-mm-dd>    ngày dùng làm "hôm nay" (mặc định: hôm nay)
   --max-warnings <N>      trả mã 1 nếu số cảnh báo vượt N
+  --documents <thư mục|mẫu glob>
+                          đối chiếu văn bản đã ban hành (PDF, trang 1) với sổ văn bản đi
   --quiet                 chỉ báo lỗi, ẩn cảnh báo và thông tin
+  --by-unit               chế độ thanh tra: mỗi thư mục con cấp 1 là một đơn vị (tổng hợp theo đơn vị,
+                          đối chiếu văn bản đi/đến giữa các đơn vị)
+  --unit-from <regex>     lấy tên đơn vị từ đường dẫn tệp (nhóm bắt đầu tiên của biểu thức)
+  --jobs <N>              số luồng xử lý song song (mặc định: số nhân CPU ở chế độ thanh tra)
   --version, --help
 
 Mã thoát: 0 không có lỗi; 1 có lỗi (hoặc cảnh báo vượt --max-warnings); 2 sai cách dùng, cấu hình sai,
@@ -68,7 +74,12 @@ Options:
   --kind outgoing|incoming  treat every register as outgoing or incoming
   --as-of <yyyy-mm-dd>      the date used as "today" (default: today)
   --max-warnings <N>        exit 1 when there are more than N warnings
+  --documents <dir|glob>    check issued documents (PDF, page 1) against the outgoing register
   --quiet                   report errors only
+  --by-unit                 inspector mode: each first-level folder is a unit (summary per unit,
+                            cross-unit reconciliation of outgoing and incoming registers)
+  --unit-from <regex>       take the unit from the file path (first capture group)
+  --jobs <N>                parallel worker threads (default: one per core in inspector mode)
   --version, --help
 
 Exit codes: 0 no errors; 1 errors (or warnings over --max-warnings); 2 usage, config, unreadable input
@@ -108,7 +119,11 @@ export async function main(argv: readonly string[], io: MainIo = defaultIo()): P
         kind: { type: 'string' },
         'as-of': { type: 'string' },
         'max-warnings': { type: 'string' },
+        documents: { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
+        jobs: { type: 'string', short: 'j' },
+        'by-unit': { type: 'boolean' },
+        'unit-from': { type: 'string' },
         version: { type: 'boolean', short: 'v' },
         help: { type: 'boolean', short: 'h' },
       },

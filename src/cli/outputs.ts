@@ -5,7 +5,7 @@ import { lstat, readFile, realpath, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import type { AnyRule } from '../engine/rule.js';
-import { annotateWorkbook, summaryWorkbook } from '../ingest/annotate.js';
+import { annotateWorkbook, summaryWorkbook, unitsWorkbook } from '../ingest/annotate.js';
 import { sniff } from '../ingest/sniff.js';
 import { formatHtml } from '../report/html.js';
 import { formatJson } from '../report/json.js';
@@ -13,6 +13,7 @@ import { formatJunit } from '../report/junit.js';
 import type { Report } from '../report/report.js';
 import { formatSarif } from '../report/sarif.js';
 import { formatStylish } from '../report/stylish.js';
+import type { UnitSummary } from '../report/units.js';
 
 export const FORMATS = ['stylish', 'json', 'html', 'sarif', 'junit', 'xlsx'] as const;
 export type FormatName = (typeof FORMATS)[number];
@@ -31,24 +32,26 @@ export interface OutputContext {
   /** Absolute paths of every input, which no output may replace. */
   readonly inputs: readonly string[];
   readonly stdout: (s: string) => void;
+  /** Inspector mode: the per-unit summary, shown first. */
+  readonly units?: readonly UnitSummary[];
 }
 
 export class OutputError extends Error {
   override readonly name = 'OutputError';
 }
 
-export function renderText(format: Exclude<FormatName, 'xlsx'>, report: Report, ctx: Pick<OutputContext, 'rules' | 'color' | 'quiet'>): string {
+export function renderText(format: Exclude<FormatName, 'xlsx'>, report: Report, ctx: Pick<OutputContext, 'rules' | 'color' | 'quiet' | 'units'>): string {
   switch (format) {
     case 'json':
       return formatJson(report);
     case 'html':
-      return formatHtml(report, ctx.rules);
+      return formatHtml(report, ctx.rules, ctx.units);
     case 'sarif':
       return formatSarif(report, ctx.rules);
     case 'junit':
       return formatJunit(report, ctx.rules);
     case 'stylish':
-      return formatStylish(report, { color: ctx.color, quiet: ctx.quiet });
+      return formatStylish(report, { color: ctx.color, quiet: ctx.quiet, ...(ctx.units ? { units: ctx.units } : {}) });
   }
 }
 
@@ -80,6 +83,12 @@ export async function writeOutputs(report: Report, specs: readonly OutputSpec[],
   const written: string[] = [];
   for (const spec of specs) {
     if (spec.format === 'xlsx') {
+      if (ctx.units) {
+        // Inspector mode: one summary workbook (a row per unit, a sheet per unit's findings).
+        const target = resolve(ctx.cwd, ctx.outputDir ?? '.', 'kiem-tra-tong-hop.xlsx');
+        await writeOutput(target, await unitsWorkbook(report, ctx.units), ctx.inputs);
+        written.push(target);
+      }
       for (const file of report.files) {
         if (file.error?.code === 'not-found') continue;
         const input = absoluteOf(file.path);
@@ -97,7 +106,7 @@ export async function writeOutputs(report: Report, specs: readonly OutputSpec[],
       }
       continue;
     }
-    const text = renderText(spec.format, report, { rules: ctx.rules, color: ctx.color && !spec.file, quiet: ctx.quiet });
+    const text = renderText(spec.format, report, { rules: ctx.rules, color: ctx.color && !spec.file, quiet: ctx.quiet, ...(ctx.units ? { units: ctx.units } : {}) });
     if (spec.file) {
       const target = resolve(ctx.cwd, spec.file);
       await writeOutput(target, text, ctx.inputs);

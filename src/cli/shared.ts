@@ -24,4 +24,7 @@ export interface CheckValues {
   readonly 'max-warnings'?: string | undefined;
   readonly quiet?: boolean | undefined;
   readonly documents?: string | undefined;
+  readonly jobs?: string | undefined;
+  readonly 'by-unit'?: boolean | undefined;
+  readonly 'unit-from'?: string | undefined;
 }

@@ -10,6 +10,7 @@ import ExcelJS from 'exceljs';
 import { localize, UI } from '../core/messages.js';
 import type { Lang, Severity } from '../core/types.js';
 import type { Report, ReportFile, ReportFinding } from '../report/report.js';
+import { unitTable, type UnitSummary } from '../report/units.js';
 
 const FILL: Record<Severity, string> = { error: 'FFFFC7CE', warning: 'FFFFEB9C', info: 'FFDDEBF7' };
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
@@ -153,5 +154,28 @@ export async function annotateWorkbook(bytes: Uint8Array, file: ReportFile, lang
 export async function summaryWorkbook(report: Report, files: readonly ReportFile[] = report.files): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   addSummarySheet(wb, files, report.lang, false);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+/** Inspector mode: a row per unit on the first sheet, then one sheet per unit with its findings. */
+export async function unitsWorkbook(report: Report, units: readonly UnitSummary[]): Promise<Uint8Array> {
+  const lang = report.lang;
+  const wb = new ExcelJS.Workbook();
+  const { head, rows } = unitTable(units, lang);
+  const ws = wb.addWorksheet(lang === 'vi' ? 'Tổng hợp đơn vị' : 'Units');
+  ws.addRow(head).font = { bold: true };
+  for (const r of rows) ws.addRow(r.map(safe));
+  head.forEach((_, i) => (ws.getColumn(i + 1).width = i === 0 ? 30 : i === head.length - 1 ? 60 : 12));
+  const used = new Set<string>();
+  for (const u of units) {
+    // Sheet names: at most 31 characters, no []:*?/\ and unique.
+    let name = (u.unit || '(none)').replace(/[[\]:*?/\\]/g, '_').slice(0, 31);
+    for (let k = 2; used.has(name); k++) name = `${name.slice(0, 28)}~${k}`;
+    used.add(name);
+    const files = report.files.filter((f) => (f.unit ?? '') === u.unit);
+    const sheet = addSummarySheet(wb, files, lang, false);
+    sheet.name = name;
+    (sheet as unknown as { orderNo: number }).orderNo = 100 + used.size; // after the units sheet, in unit order
+  }
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }

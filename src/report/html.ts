@@ -6,6 +6,7 @@ import type { Lang } from '../core/types.js';
 import type { AnyRule, RuleMeta } from '../engine/rule.js';
 import { formatCitation, kindLabel, type Report, type ReportFile, type ReportFinding } from './report.js';
 import { escapeXml as esc } from './xml.js';
+import { unitTable, type UnitSummary } from './units.js';
 
 const T: Record<string, Record<Lang, string>> = {
   title: { vi: 'Kết quả kiểm tra sổ đăng ký văn bản', en: 'Document register check results' },
@@ -85,7 +86,7 @@ function fileSection(file: ReportFile, metas: ReadonlyMap<string, RuleMeta<unkno
   return parts.join('\n');
 }
 
-export function formatHtml(report: Report, rules: readonly AnyRule[]): string {
+export function formatHtml(report: Report, rules: readonly AnyRule[], units?: readonly UnitSummary[]): string {
   const lang = report.lang;
   const metas = new Map<string, RuleMeta<unknown>>(rules.map((r) => [r.meta.id, r.meta]));
   const count = (file: ReportFile, sev: string): number => file.findings.filter((f) => f.severity === sev).length;
@@ -108,6 +109,7 @@ export function formatHtml(report: Report, rules: readonly AnyRule[]): string {
 <body>
 <h1>${T['title']![lang]}</h1>
 <p class="sub">${T['subtitle']![lang]}</p>
+${units ? unitsSection(units, lang) : ''}
 <h2>${T['summary']![lang]}</h2>
 <table><thead><tr><th>${T['file']![lang]}</th><th>${T['registers']![lang]}</th><th>${T['entries']![lang]}</th><th>${T['errors']![lang]}</th><th>${T['warnings']![lang]}</th><th>${T['infos']![lang]}</th></tr></thead>
 <tbody>
@@ -119,4 +121,12 @@ ${report.files.map((f) => fileSection(f, metas, lang)).join('\n')}
 </body>
 </html>
 `;
+}
+
+function unitsSection(units: readonly UnitSummary[], lang: Lang): string {
+  const { head, rows } = unitTable(units, lang);
+  const title = lang === 'vi' ? 'Tổng hợp theo đơn vị (xếp theo số lỗi trên 100 văn bản)' : 'Summary by unit (sorted by errors per 100 entries)';
+  return `<h2>${title}</h2>\n<table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>\n${rows
+    .map((r) => `<tr>${r.map((c, i) => `<td${i > 0 && i < 10 ? ' class="num"' : ''}>${esc(c)}</td>`).join('')}</tr>`)
+    .join('\n')}\n</tbody></table>`;
 }

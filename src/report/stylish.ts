@@ -3,10 +3,19 @@
 import { localize, UI } from '../core/messages.js';
 import type { Lang } from '../core/types.js';
 import { kindLabel, type Report, type ReportFinding } from './report.js';
+import { unitTable, type UnitSummary } from './units.js';
 
 export interface StylishOptions {
   readonly color: boolean;
   readonly quiet?: boolean;
+  readonly units?: readonly UnitSummary[];
+}
+
+/** A plain-text table (no colours), columns padded to their widest cell. */
+export function textTable(head: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (r: readonly string[]): string => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
 const ANSI = { red: 31, yellow: 33, cyan: 36, gray: 90, bold: 1, underline: 4 } as const;
@@ -18,6 +27,10 @@ export function formatStylish(report: Report, options: StylishOptions): string {
   const sevLabel = (f: ReportFinding): string =>
     f.severity === 'error' ? paint('red', t('error')) : f.severity === 'warning' ? paint('yellow', t('warning')) : paint('cyan', t('info'));
   const out: string[] = [];
+  if (options.units) {
+    const { head, rows } = unitTable(options.units, lang);
+    out.push(paint('bold', lang === 'vi' ? 'TỔNG HỢP THEO ĐƠN VỊ (xếp theo số lỗi trên 100 văn bản)' : 'SUMMARY BY UNIT (sorted by errors per 100 entries)'), textTable(head, rows), '');
+  }
   for (const file of report.files) {
     const findings = options.quiet ? file.findings.filter((f) => f.severity === 'error') : file.findings;
     if (!file.error && findings.length === 0 && options.quiet) continue;
