@@ -36,6 +36,11 @@ export interface RuleMeta<O = unknown> {
   readonly fix: 'none' | 'safe' | 'suggestion';
   /** zod schema of the rule's options, with defaults; absent when the rule takes none. */
   readonly options?: z.ZodType<O>;
+  /**
+   * register (default): the rule's own lifecycle reports over registers. run: findings come from a
+   * run-level check (cross-unit reconciliation, issued documents); the rule carries metadata only.
+   */
+  readonly scope?: 'register' | 'run';
   /** For `explain` and its test: a failing and a passing example. */
   readonly examples?: { readonly failing: RuleExample; readonly passing: RuleExample };
 }

@@ -24,6 +24,7 @@ export const notReceived = defineRule({
     },
     citation: { instrument: ND30, article: 'Điều 4 khoản 2 điểm b; Điều 22 khoản 1', kind: 'derived' },
     fix: 'none',
+    scope: 'run',
   },
   check: () => ({}),
 });
@@ -50,6 +51,7 @@ export const receivedMismatch = defineRule({
     },
     citation: { instrument: ND30, article: 'Điều 22 khoản 1; Phụ lục IV mục VI', kind: 'derived' },
     fix: 'suggestion',
+    scope: 'run',
   },
   check: () => ({}),
 });
@@ -72,6 +74,9 @@ export const unknownNumber = defineRule({
     },
     citation: { instrument: ND30, article: 'Điều 15 khoản 1; Điều 16 khoản 1', kind: 'derived' },
     fix: 'none',
+    scope: 'run',
   },
   check: () => ({}),
 });
+
+export const RECONCILE_RULES = [notReceived, receivedMismatch, unknownNumber];
