@@ -1,0 +1,68 @@
+// One info finding per run naming the years computed without a confirmed calendar (issue #5).
+import calendarUnconfirmed from '../../../rules/nd30/timeliness/calendar-unconfirmed.js';
+import { TIMELINESS_RULES } from '../../../rules/nd30/timeliness/index.js';
+import { dayNumber } from '../../../src/core/dates.js';
+import { internalError } from '../../../src/engine/builtin-rules.js';
+import { checkMemory } from '../../../src/engine/memory.js';
+import { describe, expect, it } from 'vitest';
+import { testRule } from '../../rule-tester.js';
+
+const out = (issuedDate: string, dispatchDate?: string) => ({ symbol: '05/QĐ-UBND', issuedDate, ...(dispatchDate ? { dispatchDate } : {}) });
+const inc = (arrivalDate: string, transferDate: string) => ({ arrivalDate, arrivalNumber: '3', symbol: '12/SNV-VP', transferDate });
+
+testRule(calendarUnconfirmed, {
+  valid: [
+    { name: 'confirmed years only', entries: [out('26/04/2024', '02/05/2024'), out('29/08/2025', '03/09/2025'), out('01/02/2019', '11/02/2019')] },
+    { name: 'same-day dispatch needs no calendar', entries: [out('15/06/2026', '15/06/2026')] },
+    { name: 'a deadline computed inside 2025 for a document of 2025', entries: [out('30/12/2025', '31/12/2025')] },
+  ],
+  invalid: [
+    { name: 'a 2026 document dispatched the next day', entries: [out('28/08/2026', '31/08/2026')], errors: [{ messageId: 'unconfirmed', severity: 'info', data: { years: '2026' } }] },
+    {
+      name: 'one finding for the run, across registers of both kinds',
+      entries: [out('28/08/2026', '31/08/2026'), out('02/03/2026', '03/03/2026')],
+      more: [{ kind: 'incoming', entries: [inc('05/03/2018', '06/03/2018'), inc('03/09/2027', '06/09/2027')] }],
+      errors: [{ messageId: 'unconfirmed', data: { years: '2018, 2026, 2027' } }],
+    },
+    { name: 'a 2025 deadline that falls in 2026 (31/12/2025 → Mon 05/01/2026)', entries: [out('31/12/2025', '05/01/2026')], errors: [{ messageId: 'unconfirmed', data: { years: '2026' } }] },
+    { name: 'a missing dispatch date checked against a 2026 deadline', asOf: dayNumber(2026, 3, 1), entries: [out('02/02/2026')], errors: [{ messageId: 'unconfirmed', data: { years: '2026' } }] },
+  ],
+});
+
+describe('timeliness/calendar-unconfirmed with every timeliness rule', () => {
+  it('reports once per run, at the register that first used the year, with no row', async () => {
+    const registers = [
+      { kind: 'outgoing' as const, entries: [out('28/08/2026', '01/09/2026'), out('26/04/2024', '02/05/2024')] },
+      { kind: 'incoming' as const, entries: [inc('28/08/2026', '01/09/2026')], file: 'den.xlsx' },
+    ];
+    const run = async () => (await checkMemory(registers, { rules: TIMELINESS_RULES, asOf: dayNumber(2026, 9, 15) })).flatMap((r) => r.findings);
+    for (let i = 0; i < 2; i++) {
+      const infos = (await run()).filter((f) => f.ruleId === 'timeliness/calendar-unconfirmed');
+      expect(infos).toHaveLength(1);
+      expect(infos[0]!.severity).toBe('info');
+      expect(infos[0]!.location).toEqual({ file: 'memory-1.xlsx', sheet: 'Sổ' });
+      expect(infos[0]!.data['years']).toBe('2026');
+    }
+  });
+
+  it('says which years are partly confirmed and which have statutory holidays only', async () => {
+    const results = await checkMemory([{ kind: 'outgoing', entries: [out('28/12/2018', '02/01/2019'), out('28/08/2026', '01/09/2026')] }], { rules: [calendarUnconfirmed], asOf: dayNumber(2026, 9, 15) });
+    const [info] = results.flatMap((r) => r.findings);
+    expect(info?.data).toMatchObject({ years: '2018, 2026' });
+    expect(String(info?.data['detailsEn'])).toMatch(/2018: statutory holidays and weekends only; 2026: calendar only partly confirmed/);
+  });
+});
+
+describe('an invalid calendar in the config', () => {
+  it('is one internal error naming the bad date, not one per rule', async () => {
+    const results = await checkMemory([{ kind: 'outgoing', entries: [out('26/04/2024', '10/05/2024')] }], {
+      rules: [internalError, ...TIMELINESS_RULES],
+      config: { calendar: { extraDaysOff: ['2024-02-30'] } },
+      asOf: dayNumber(2025, 1, 15),
+    });
+    const findings = results.flatMap((r) => r.findings);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.ruleId).toBe('internal-error');
+    expect(String(findings[0]!.data['error'])).toContain('"2024-02-30" is not a calendar date');
+  });
+});
