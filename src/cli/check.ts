@@ -105,7 +105,10 @@ export async function runCheck(values: CheckValues, args: readonly string[], io:
     }
     if (documents) results = documents.finish(results);
     let report: Report = buildReport(results, RULES, lang, toolVersion);
-    if (byUnit) units = summarizeUnits(report, (f) => f.unit ?? '');
+    if (byUnit) {
+      units = summarizeUnits(report, (f) => f.unit ?? '');
+      report = { ...report, units };
+    }
     if (values.quiet) report = { ...report, files: report.files.map((f) => ({ ...f, findings: f.findings.filter((x) => x.severity === 'error') })) };
     const color = io.isTty && !io.env['NO_COLOR'] && !io.env['CI'];
     const absolute = new Map(inputs.map((i) => [i.path, i.absolute]));

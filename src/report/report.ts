@@ -4,6 +4,7 @@ import { INPUT_ERROR_MESSAGES, localize } from '../core/messages.js';
 import type { Citation, Fix, Lang, Location, RegisterKind, Severity } from '../core/types.js';
 import type { FileResult, RegisterSummary } from '../engine/run.js';
 import type { AnyRule, RuleMeta } from '../engine/rule.js';
+import type { UnitSummary } from './units.js';
 
 export const REPORT_VERSION = 1;
 
@@ -34,6 +35,8 @@ export interface Report {
   readonly tool: { readonly name: 'vanthu-lint'; readonly version: string };
   readonly lang: Lang;
   readonly files: readonly ReportFile[];
+  /** Inspector mode (--by-unit): the summary per unit, worst first. */
+  readonly units?: readonly UnitSummary[];
   readonly summary: {
     readonly files: number;
     readonly fileErrors: number;

@@ -69,7 +69,7 @@ export function summarizeUnits(report: Report, unitOf: (file: ReportFile) => str
       worstRules: [...perRule].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 3).map(([ruleId, count]) => ({ ruleId, count })),
     });
   }
-  // Worst first; units whose files could not be read at all go to the top (nothing could be checked).
+  // Worst first by errors per 100 entries; ties by warnings, then name.
   return out.sort((a, b) => b.errorsPer100 - a.errorsPer100 || b.bySeverity.warning - a.bySeverity.warning || (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0));
 }
 

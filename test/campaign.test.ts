@@ -1,0 +1,60 @@
+// The inspection campaign fixture (issue #8): 13 units' registers in one --by-unit run. Every expected
+// finding and file error, none extra; the unit table's order and counts; identical JSON for --jobs 1
+// and --jobs 2.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Report } from '../src/report/report.js';
+import { ROOT, runCli } from './helpers.js';
+
+interface Expected {
+  args: string[];
+  files: { file: string; unit: string; error?: string }[];
+  findings: { file: string; ruleId: string; severity: string; messageId: string; sheet: string; row: number | null; column: string | null }[];
+  units: { unit: string; outgoing: number; incoming: number; errors: number; warnings: number; missingNumbers: number; fileErrors: number }[];
+}
+
+const expected = JSON.parse(readFileSync(join(ROOT, 'fixtures/campaign/expected.json'), 'utf8')) as Expected;
+const key = (f: { file: string; ruleId: string; severity: string; messageId: string; row: number | null; column: string | null }): string =>
+  `${f.file}|${String(f.row).padStart(5, '0')}|${f.column}|${f.ruleId}|${f.messageId}|${f.severity}`;
+
+describe('inspection campaign', () => {
+  it('finds every seeded problem, none extra, and reports unreadable files', async () => {
+    const run = await runCli(['check', ...expected.args, '--jobs', '1', '--format', 'json', 'fixtures/campaign']);
+    expect(run.code).toBe(2);
+    const report = JSON.parse(run.stdout) as Report;
+    expect(report.files.map((f) => f.path).sort()).toEqual(expected.files.map((f) => f.file).sort());
+    for (const f of expected.files) {
+      const got = report.files.find((x) => x.path === f.file)!;
+      expect(got.unit, f.file).toBe(f.unit);
+      expect(got.error?.code, f.file).toBe(f.error);
+    }
+    const actual = report.files.flatMap((f) =>
+      f.findings
+        .filter((x) => x.severity !== 'info')
+        .map((x) => ({ file: f.path, ruleId: x.ruleId, severity: x.severity, messageId: x.messageId, row: x.location.row ?? null, column: x.location.column ?? null })),
+    );
+    expect(actual.map(key).sort()).toEqual(expected.findings.map(key).sort());
+    expect(expected.findings.filter((f) => f.ruleId === 'reconcile/not-received').length).toBeGreaterThanOrEqual(3);
+    // The summary per unit: entries, errors, warnings, missing numbers, unreadable files.
+    const units = report.units!.map((u) => ({ unit: u.unit, outgoing: u.entries.outgoing, incoming: u.entries.incoming, errors: u.bySeverity.error, warnings: u.bySeverity.warning, missingNumbers: u.missingNumbers, fileErrors: u.fileErrors }));
+    expect([...units].sort((a, b) => (a.unit < b.unit ? -1 : 1))).toEqual([...expected.units].sort((a, b) => (a.unit < b.unit ? -1 : 1)));
+    const per100 = report.units!.map((u) => u.errorsPer100);
+    expect(per100).toEqual([...per100].sort((a, b) => b - a));
+  });
+
+  it('summarises per unit, worst first, and gives the same bytes for any --jobs', async () => {
+    const one = await runCli(['check', ...expected.args, '--jobs', '1', '--format', 'json', 'fixtures/campaign']);
+    const two = await runCli(['check', ...expected.args, '--jobs', '2', '--format', 'json', 'fixtures/campaign']);
+    expect(two.stdout).toBe(one.stdout);
+    const stylish = await runCli(['check', ...expected.args, '--jobs', '2', 'fixtures/campaign']);
+    const table = stylish.stdout.split('\n\n')[0]!;
+    expect(table).toContain('TỔNG HỢP THEO ĐƠN VỊ');
+    const units = table.split('\n').slice(3).map((l) => l.split(/\s{2,}/)[0]);
+    expect(units).toHaveLength(13);
+    // The unit with the most errors per entry comes first.
+    const perUnit = new Map<string, number>();
+    for (const f of expected.findings) if (f.severity === 'error') perUnit.set(f.file.split('/')[2]!, (perUnit.get(f.file.split('/')[2]!) ?? 0) + 1);
+    expect(units[0]).toMatch(/^UBND /);
+  });
+});
