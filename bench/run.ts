@@ -3,6 +3,7 @@
 // JS; each figure is the median of several runs (this machine is shared and noisy).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeRegister } from './generate.js';
@@ -73,6 +74,17 @@ async function main(): Promise<void> {
     process.stderr.write('pdf 2,000 entries…\n');
     add('pdf 2,000 entries: check vs pdfjs text extraction', measure([CLI, 'check', '--format', 'json', '--as-of', '2025-01-15', pdf]), measure([join(DIST, 'raw-pdfjs.js'), pdf]), 1.3);
   }
+  process.stderr.write('batch: 200 registers of 100 units…\n');
+  const campaign = join(CACHE, 'campaign');
+  for (let u = 1; u <= 100; u++) {
+    const unitDir = join(campaign, `don-vi-${String(u).padStart(3, '0')}`);
+    await makeRegister(unitDir, 400);
+    await makeRegister(unitDir, 401);
+  }
+  const batchArgs = [CLI, 'check', '--by-unit', '--format', 'json', '--as-of', '2025-01-15', campaign];
+  const serial = measure([...batchArgs, '--jobs', '1'], 2);
+  const parallel = measure(batchArgs, 2);
+  add(`batch 200 registers: default --jobs (${availableParallelism()} cores) vs --jobs 1 (speed-up ${fmt(serial.seconds / parallel.seconds)}×, target ≥1.6×)`, parallel, serial, 1 / 1.6);
   process.stderr.write('start-up…\n');
   const node0 = measure(['-e', '0'], 5);
   add('start-up: --version vs node -e 0', measure([CLI, '--version'], 5), node0, 4);
