@@ -524,7 +524,8 @@ const LEADING_JUNK = /^[\s"'“”‘’«»\-–—•*·.:;,()[\]]+/u;
  * Note: before 2020-03-05 `QĐ` was also used for quy định (see `pre2020CodesFor`).
  */
 export function typeCodeForName(text: string): NamedTypeCode | undefined {
-  const s = text.normalize('NFC').replace(LEADING_JUNK, '');
+  // Only the start of the cell matters; bounded work (and regex stack) on pasted paragraphs.
+  const s = text.slice(0, 200).normalize('NFC').replace(LEADING_JUNK, '');
   if (s === '') return undefined;
   const key = foldKey(s.slice(0, 60));
   for (const [name, code] of NAME_TABLE) {

@@ -1,10 +1,15 @@
 // Helpers shared by the symbol rules: one parse per entry, and the severity rule of issue #3 —
 // in an outgoing register the agency wrote the symbol (format breaches are errors); in an incoming
 // register the clerk copies the sender's symbol, so a malformed one is a warning to check the original.
+// Documents dated before NĐ 30/2020 took effect were written under TT 01/2011/TT-BNV, whose text we
+// only know from memory ([M]): findings on them are warnings at most.
 import type { Severity } from '../../../src/core/types.js';
+import { formatIso, yearOf } from '../../../src/core/dates.js';
+import type { AgencyConfig } from '../../../src/config/schema.js';
 import type { Entry } from '../../../src/register/model.js';
+import { isPartyIssuer, matchKnownIssuer, matchPartyTypeCode, PRE_2020_CUTOVER } from '../../data/doc-types.js';
 import { parseSymbol } from './parse.js';
-import type { ParsedSymbol } from './types.js';
+import type { ParsedSymbol, Repair } from './types.js';
 
 let lastEntry: Entry | undefined;
 let lastParse: ParsedSymbol | undefined;
@@ -21,9 +26,40 @@ export function symbolOf(entry: Entry): ParsedSymbol | undefined {
   return lastParse;
 }
 
-/** Warning instead of the rule's default in incoming registers (the sender wrote the symbol). */
+/** The document date (`Ngày tháng văn bản`) as ISO `yyyy-mm-dd`, when readable. */
+export function issuedIso(entry: Entry): string | undefined {
+  const d = entry.day('issuedDate');
+  return d === undefined ? undefined : formatIso(d);
+}
+
+export function issuedYear(entry: Entry): number | undefined {
+  const d = entry.day('issuedDate');
+  return d === undefined ? undefined : yearOf(d);
+}
+
+/** Dated before 2020-03-05: TT 01/2011 applied, facts [M]. */
+export function isPre2020(entry: Entry): boolean {
+  const iso = issuedIso(entry);
+  return iso !== undefined && iso < PRE_2020_CUTOVER;
+}
+
+/**
+ * Warning instead of the rule's default in incoming registers (the sender wrote the symbol) and on
+ * documents dated before 2020-03-05 (the older circular's text is [M]).
+ */
 export function severityFor(entry: Entry): Severity | undefined {
-  return entry.register.kind === 'incoming' ? 'warning' : undefined;
+  return entry.register.kind === 'incoming' || isPre2020(entry) ? 'warning' : undefined;
+}
+
+/**
+ * The last sentence of a symbol message: in an incoming register the symbol is the sender's, which
+ * the clerk must copy exactly as written — so the advice is to check it against the original, not
+ * to "fix" it in the book.
+ */
+export function advice(entry: Entry): { adviceVi: string; adviceEn: string } {
+  return entry.register.kind === 'incoming'
+    ? { adviceVi: ' Đây là ký hiệu của cơ quan gửi: kiểm tra lại với bản gốc.', adviceEn: " This is the sender's symbol: check it against the original." }
+    : { adviceVi: '', adviceEn: '' };
 }
 
 /** Forms that carry the agency-issued running number checked by the format rules. */
@@ -31,4 +67,92 @@ export function hasStateNumber(p: ParsedSymbol): boolean {
   return p.form !== 'party' && p.form !== 'historic' && p.form !== 'unparseable' && p.form !== 'empty';
 }
 
+/** State-form symbols (`NN/…`) — the forms NĐ 30 and the QPPL law govern. */
+export function isStateForm(p: ParsedSymbol): boolean {
+  return p.form === 'typed' || p.form === 'cong-van' || p.form === 'copy' || p.form === 'qppl' || p.form === 'law' || p.form === 'joint' || p.form === 'vbhn';
+}
+
+/**
+ * A Party document written in the State layout (`09/NQ-TW` for `09-NQ/TW`): a Party type code
+ * followed by a Party committee. The whole layout is wrong, so the State-format rules stay silent
+ * and symbol/party-form speaks.
+ */
+export function partyInStateForm(p: ParsedSymbol): boolean {
+  if ((p.form !== 'typed' && p.form !== 'qppl') || p.issuer === undefined || p.type === undefined) return false;
+  return isPartyIssuer(p.issuer) && matchPartyTypeCode(p.canonicalType ?? p.type) !== undefined;
+}
+
+/** A year segment that is not four digits (`22/202/QĐ-UBND`): the value was cut short. */
+export function truncatedYear(p: ParsedSymbol): boolean {
+  return p.year !== undefined && !/^[0-9]{4}$/u.test(p.year);
+}
+
+/**
+ * `safe` when the value needs no repair besides the given kinds (and trimming); otherwise
+ * `suggestion`. Always `suggestion` in an incoming register: the book must hold the sender's symbol
+ * as written, so only a person who has looked at the original may change it.
+ */
+export function fixKind(entry: Entry, p: ParsedSymbol, own: readonly Repair['kind'][]): 'safe' | 'suggestion' {
+  if (entry.register.kind === 'incoming') return 'suggestion';
+  return p.repairs.every((r) => r.kind === 'trim' || r.kind === 'nfc' || own.includes(r.kind)) ? 'safe' : 'suggestion';
+}
+
+/** The number written canonically: two digits below 10, no padding above (`7` → `07`, `0087` → `87`). */
+export function canonicalDigits(value: number): string {
+  return value < 10 ? `0${value}` : String(value);
+}
+
+/** `normalized` with its leading running number replaced. */
+export function withNumber(p: ParsedSymbol, digits: string): string {
+  return p.normalized.replace(/^[0-9]+/u, digits);
+}
+
+const fold = (s: string): string => s.normalize('NFC').toUpperCase();
+
+/** Case-insensitive membership (case is symbol/case's business, not the caller's). */
+export function includesCode(list: readonly string[], code: string): boolean {
+  const c = fold(code);
+  return list.some((x) => fold(x) === c);
+}
+
+/** The issuer abbreviations the agency configured (`agency.issuer` + `agency.issuers`). */
+export function agencyIssuers(agency: AgencyConfig): string[] {
+  return [agency.issuer, ...(agency.issuers ?? [])].filter((x): x is string => typeof x === 'string' && x.trim() !== '');
+}
+
+/** Unit abbreviations that commonly follow the issuer in công văn symbols (Phụ lục I II.3.b; NĐ 150/2025 commune offices). */
+const COMMON_UNITS = new Set(['VP', 'KT', 'VX', 'VHXH', 'TH', 'NC', 'TCKH', 'TP', 'ĐC', 'CA', 'YT', 'NV', 'TNMT', 'KTHT', 'QLĐT', 'TCHC', 'HCTH', 'KGVX', 'KTTH', 'TCCB']);
+/** Issuers a unit is written before by mistake (`33/VP-UBND`). */
+const LOCAL_ISSUERS = new Set(['UBND', 'HĐND']);
+
+/**
+ * A công văn whose unit stands before the issuer (`33/VP-UBND` for `33/UBND-VP`). With a configured
+ * agency (outgoing registers) the agency's own codes decide; otherwise only the unmistakable shape
+ * "common unit code, then UBND/HĐND" counts — `123/GP-UBND` (a giấy phép) must not.
+ */
+export function unitBeforeIssuer(p: ParsedSymbol, agency: AgencyConfig | undefined): boolean {
+  if (p.form !== 'cong-van' || p.issuer === undefined || p.units.length !== 1) return false;
+  const unit = p.units[0] as string;
+  const issuers = agency ? agencyIssuers(agency) : [];
+  if (issuers.length > 0) {
+    return includesCode(issuers, unit) && !includesCode(issuers, p.issuer) && (agency?.units === undefined || agency.units.length === 0 || includesCode(agency.units, p.issuer));
+  }
+  return LOCAL_ISSUERS.has(fold(unit)) && COMMON_UNITS.has(fold(p.issuer));
+}
+
+/**
+ * An issuer code that certainly belongs to a State body bound by NĐ 30 (UBND, HĐND, the ministries
+ * and national bodies of the issuer table, Sở …). Used where other senders may number their own way:
+ * mass organisations (`123/TLĐ`), courts (`12/2024/QĐST-HNGĐ`), companies. CP, TTg, CTN are left
+ * out: their older công văn were numbered without a unit.
+ */
+export function stateSender(issuer: string): boolean {
+  if (/^(?:UBND|HĐND)/u.test(issuer)) return true;
+  const known = matchKnownIssuer(issuer)?.info.code;
+  if (known !== undefined && known !== 'CP' && known !== 'TTg' && known !== 'CTN' && known !== 'HĐBT') return true;
+  return /^S[A-ZĐ]{2,7}$/u.test(issuer);
+}
+
 export const ND30 = 'NĐ 30/2020/NĐ-CP';
+/** Citation of the QPPL symbol rule. */
+export const QPPL_LAW = 'Luật Ban hành VBQPPL 64/2025/QH15';

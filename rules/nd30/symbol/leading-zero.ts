@@ -1,5 +1,5 @@
 import { defineRule } from '../../../src/engine/rule.js';
-import { hasStateNumber, ND30, severityFor, symbolOf } from './common.js';
+import { advice, fixKind, hasStateNumber, ND30, severityFor, symbolOf } from './common.js';
 
 // SKH-2: "Số của văn bản … được ghi bằng chữ số Ả-rập; trường hợp số nhỏ hơn 10 phải ghi thêm số 0 phía trước."
 export default defineRule({
@@ -14,8 +14,8 @@ export default defineRule({
     },
     messages: {
       missing: {
-        vi: 'Số văn bản "{number}" nhỏ hơn 10 nhưng thiếu số 0 phía trước; phải ghi "{padded}".',
-        en: 'Document number "{number}" is below 10 but lacks the leading zero; it must read "{padded}".',
+        vi: 'Số văn bản "{number}" nhỏ hơn 10 nhưng thiếu số 0 phía trước; phải ghi "{padded}".{adviceVi}',
+        en: 'Document number "{number}" is below 10 but lacks the leading zero; it must read "{padded}".{adviceEn}',
       },
     },
     citation: { instrument: ND30, article: 'Phụ lục I, Phần I, mục II.3.a', kind: 'exact' },
@@ -38,8 +38,8 @@ export default defineRule({
           entry,
           field: 'symbol',
           messageId: 'missing',
-          data: { number: num.digits, padded },
-          fix: { from: parsed.raw, to, kind: parsed.repairs.length === 0 ? 'safe' : 'suggestion' },
+          data: { ...advice(entry), number: num.digits, padded },
+          fix: { from: parsed.raw, to, kind: fixKind(entry, parsed, []) },
           severity: severityFor(entry),
         });
       },

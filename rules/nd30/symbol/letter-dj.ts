@@ -1,5 +1,5 @@
 import { defineRule } from '../../../src/engine/rule.js';
-import { ND30, severityFor, symbolOf } from './common.js';
+import { advice, fixKind, ND30, severityFor, symbolOf } from './common.js';
 
 // Abbreviations are Vietnamese: `QĐ`, `NĐ`, `HĐND`. `QD` (ASCII folding) and `QÐ` with the Icelandic
 // eth U+00D0 look right on screen but never match the real symbol in searches and duplicate checks.
@@ -17,12 +17,12 @@ export default defineRule({
     },
     messages: {
       ascii: {
-        vi: 'Ký hiệu "{value}" viết "{from}" thay cho "{to}" (chữ Đ bị viết thành D).',
-        en: 'Symbol "{value}" has "{from}" instead of "{to}" (Đ written as D).',
+        vi: 'Ký hiệu "{value}" viết "{from}" thay cho "{to}" (chữ Đ bị viết thành D).{adviceVi}',
+        en: 'Symbol "{value}" has "{from}" instead of "{to}" (Đ written as D).{adviceEn}',
       },
       lookalike: {
-        vi: 'Ký hiệu "{value}" dùng ký tự "Ð" (U+00D0, chữ eth) trông giống Đ; phải là "Đ" (U+0110): "{fixed}".',
-        en: 'Symbol "{value}" uses "Ð" (U+00D0, eth), which looks like Đ; it must be "Đ" (U+0110): "{fixed}".',
+        vi: 'Ký hiệu "{value}" dùng ký tự "Ð" (U+00D0, chữ eth) trông giống Đ; phải là "Đ" (U+0110): "{fixed}".{adviceVi}',
+        en: 'Symbol "{value}" uses "Ð" (U+00D0, eth), which looks like Đ; it must be "Đ" (U+0110): "{fixed}".{adviceEn}',
       },
     },
     citation: { instrument: ND30, article: 'Phụ lục I, Phần I, mục II.3; Phụ lục III, mục I', kind: 'derived' },
@@ -36,17 +36,16 @@ export default defineRule({
     return {
       row(entry) {
         const parsed = symbolOf(entry);
-        if (!parsed) return;
+        if (!parsed || parsed.form === 'unparseable' || parsed.form === 'empty') return;
         const severity = severityFor(entry);
-        const onlyThese = parsed.repairs.every((r) => r.kind === 'd-for-đ' || r.kind === 'lookalike' || r.kind === 'trim' || r.kind === 'nfc');
-        const fix = { from: parsed.raw, to: parsed.normalized, kind: onlyThese ? ('safe' as const) : ('suggestion' as const) };
+        const fix = { from: parsed.raw, to: parsed.normalized, kind: fixKind(entry, parsed, ['d-for-đ', 'lookalike']) };
         const ascii = parsed.repairs.find((r) => r.kind === 'd-for-đ');
         if (ascii) {
-          context.report({ entry, field: 'symbol', messageId: 'ascii', data: { value: parsed.raw, from: ascii.from, to: ascii.to }, fix, severity });
+          context.report({ entry, field: 'symbol', messageId: 'ascii', data: { ...advice(entry), value: parsed.raw, from: ascii.from, to: ascii.to }, fix, severity });
           return;
         }
         if (parsed.repairs.some((r) => r.kind === 'lookalike' && ETH.test(r.from))) {
-          context.report({ entry, field: 'symbol', messageId: 'lookalike', data: { value: parsed.raw, fixed: parsed.normalized }, fix, severity });
+          context.report({ entry, field: 'symbol', messageId: 'lookalike', data: { ...advice(entry), value: parsed.raw, fixed: parsed.normalized }, fix, severity });
         }
       },
     };

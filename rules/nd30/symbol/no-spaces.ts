@@ -1,8 +1,12 @@
 import { defineRule } from '../../../src/engine/rule.js';
-import { ND30, severityFor, symbolOf } from './common.js';
+import { advice, ND30, severityFor, symbolOf, truncatedYear } from './common.js';
+import type { Repair } from './types.js';
 
 // SKH-6: "giữa các nhóm chữ viết tắt … có dấu gạch nối (-) không cách chữ". A line break inside the
-// cell is reported too: it is a data-entry defect that breaks matching (`905/QĐ-` ↵ `UBND`).
+// cell is reported too: it is a data-entry defect that breaks matching (`905/QĐ-` ↵ `UBND`). A space
+// standing where the hyphen or slash belongs (`12/QĐ UBND`) is a space too, not a wrong separator.
+const isWhitespace = (s: string): boolean => s !== '' && /^\s+$/u.test(s);
+const spacing = (r: Repair): boolean => r.kind === 'space' || r.kind === 'line-break' || (r.kind === 'separator' && isWhitespace(r.from));
 export default defineRule({
   meta: {
     id: 'symbol/no-spaces',
@@ -15,12 +19,12 @@ export default defineRule({
     },
     messages: {
       spaces: {
-        vi: 'Số, ký hiệu "{value}" có dấu cách; các nhóm chữ viết liền, nối bằng "/" và "-" không cách chữ: "{fixed}".',
-        en: 'Symbol "{value}" contains spaces; groups are joined by "/" and "-" without spaces: "{fixed}".',
+        vi: 'Số, ký hiệu "{value}" có dấu cách; các nhóm chữ viết liền, nối bằng "/" và "-" không cách chữ: "{fixed}".{adviceVi}',
+        en: 'Symbol "{value}" contains spaces; groups are joined by "/" and "-" without spaces: "{fixed}".{adviceEn}',
       },
       lineBreak: {
-        vi: 'Số, ký hiệu "{value}" bị xuống dòng giữa chừng; phải viết trên một dòng: "{fixed}".',
-        en: 'Symbol "{value}" is broken across lines; it must be on one line: "{fixed}".',
+        vi: 'Số, ký hiệu "{value}" bị xuống dòng giữa chừng; phải viết trên một dòng: "{fixed}".{adviceVi}',
+        en: 'Symbol "{value}" is broken across lines; it must be on one line: "{fixed}".{adviceEn}',
       },
     },
     citation: { instrument: ND30, article: 'Phụ lục I, Phần I, mục II.3.c', kind: 'exact' },
@@ -36,16 +40,19 @@ export default defineRule({
         const parsed = symbolOf(entry);
         // An unparseable value ("Quyết định số 12") is not a spaced symbol; other rules speak about it.
         if (!parsed || parsed.form === 'unparseable' || parsed.form === 'empty') return;
-        const kinds = new Set(parsed.repairs.map((r) => r.kind));
-        const lineBreak = kinds.has('line-break');
-        if (!lineBreak && !kinds.has('space')) return;
-        // Only spacing repairs → the joined value is certainly right; otherwise other rules speak too.
-        const onlySpacing = [...kinds].every((k) => k === 'space' || k === 'line-break' || k === 'trim' || k === 'nfc');
+        // `22/202 /QĐ-UBND`: the space is what is left of the cut year (symbol/number-format speaks).
+        if (truncatedYear(parsed)) return;
+        const spaced = parsed.repairs.filter(spacing);
+        if (spaced.length === 0) return;
+        const lineBreak = spaced.some((r) => r.kind === 'line-break');
+        // Only spacing repairs → the joined value is certainly right (a sender's symbol, though, only
+        // after a look at the original); otherwise other rules speak too.
+        const onlySpacing = entry.register.kind === 'outgoing' && parsed.repairs.every((r) => spacing(r) || r.kind === 'trim' || r.kind === 'nfc');
         context.report({
           entry,
           field: 'symbol',
           messageId: lineBreak ? 'lineBreak' : 'spaces',
-          data: { value: parsed.raw.replace(/\s*\n\s*/g, '↵'), fixed: parsed.normalized },
+          data: { ...advice(entry), value: parsed.raw.replace(/\s*\n\s*/g, '↵'), fixed: parsed.normalized },
           fix: { from: parsed.raw, to: parsed.normalized, kind: onlySpacing ? 'safe' : 'suggestion' },
           severity: severityFor(entry),
         });

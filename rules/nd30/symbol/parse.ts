@@ -263,6 +263,8 @@ const DIGITS = /^[0-9]+$/u;
 const NUMBER_LIKE = /^[0-9]+[A-HJ-NP-Za-km-np-z]?$/u;
 const YEAR4 = /^(?:19|20)[0-9]{2}$/u;
 const HAS_LETTER = /\p{L}/u;
+/** `Số:`, `Số `, `số.` before a number or a slash. */
+const SO_LABEL = /^s[oố](?:\s*[:.]\s*|\s+)(?=[0-9/])/iu;
 
 function startsWithLetter(s: string): boolean {
   return /^\p{L}/u.test(s);
@@ -443,6 +445,15 @@ function parseInner(raw: string): ParsedSymbol {
     if (a > 0) ctx.add('trim', cps.slice(0, a).join(''), '');
     if (b < cps.length) ctx.add('trim', cps.slice(b).join(''), '');
     text = cps.slice(a, b).join('');
+  }
+  {
+    // The label printed before the symbol on the document ("Số: 12/QĐ-UBND") copied into the cell:
+    // not part of the symbol, dropped like surrounding whitespace.
+    const label = SO_LABEL.exec(text);
+    if (label) {
+      ctx.add('trim', label[0], '');
+      text = text.slice(label[0].length);
+    }
   }
   if (text === '') return result(str, '', { form: 'empty', units: [] }, []);
   {

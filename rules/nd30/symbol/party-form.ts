@@ -1,0 +1,56 @@
+import { defineRule } from '../../../src/engine/rule.js';
+import { advice, canonicalDigits, partyInStateForm, severityFor, symbolOf } from './common.js';
+
+// Party documents are numbered in their own layout, `số-LOẠI/CƠ QUAN` (`09-NQ/TW`, `345-CV/HU`),
+// under the Party Central Office's guidance on Party document format, not NĐ 30 (Điều 2: Party bodies
+// apply it only "cho phù hợp"). `09/NQ-TW` writes a Party resolution in the State layout — in an
+// incoming register usually the clerk's mistake when copying it. Party committee codes other than
+// TW/TƯ, TU, HU are [M]: those findings are warnings at most.
+const CONFIRMED = new Set(['TW', 'TƯ', 'TU', 'HU']);
+
+export default defineRule({
+  meta: {
+    id: 'symbol/party-form',
+    category: 'symbol',
+    defaultSeverity: 'error',
+    appliesTo: ['outgoing', 'incoming'],
+    description: {
+      vi: 'Văn bản của Đảng ghi số, ký hiệu theo dạng của Đảng (số-LOẠI/CƠ QUAN, ví dụ 09-NQ/TW), không theo dạng văn bản nhà nước.',
+      en: 'Party documents are numbered in the Party layout (number-TYPE/BODY, e.g. 09-NQ/TW), not the State layout.',
+    },
+    messages: {
+      stateForm: {
+        vi: 'Số, ký hiệu "{value}" là văn bản của cấp ủy Đảng ({issuer}) nhưng viết theo dạng văn bản nhà nước; phải là "{fixed}".{adviceVi}',
+        en: 'Symbol "{value}" belongs to a Party committee ({issuer}) but is written in the State layout; it must read "{fixed}".{adviceEn}',
+      },
+    },
+    citation: { instrument: 'Hướng dẫn thể thức văn bản của Đảng (Văn phòng Trung ương Đảng)', article: 'số và ký hiệu văn bản (số-LOẠI/CƠ QUAN)', kind: 'derived' },
+    fix: 'suggestion',
+    examples: {
+      failing: { kind: 'incoming', entries: [{ symbol: '09/NQ-TW', issuedDate: '08/01/2024', arrivalDate: '10/01/2024' }] },
+      passing: { kind: 'incoming', entries: [{ symbol: '09-NQ/TW', issuedDate: '08/01/2024', arrivalDate: '10/01/2024' }] },
+    },
+  },
+  check(context) {
+    return {
+      row(entry) {
+        const parsed = symbolOf(entry);
+        if (!parsed || !partyInStateForm(parsed)) return;
+        const issuer = parsed.issuer ?? '';
+        const num = parsed.number;
+        const number = num === undefined || num.malformed !== undefined ? undefined : num.value < 10 ? canonicalDigits(num.value) : num.digits;
+        const type = parsed.canonicalType ?? parsed.type ?? '';
+        const fixed = `${number ?? 'NN'}-${type}/${[issuer, ...parsed.units].join('-')}`;
+        const severity = severityFor(entry) ?? (CONFIRMED.has(issuer.toUpperCase()) ? undefined : 'warning');
+        context.report({
+          entry,
+          field: 'symbol',
+          messageId: 'stateForm',
+          data: { ...advice(entry), value: parsed.raw, issuer, fixed },
+          ...(number !== undefined && parsed.year === undefined ? { fix: { from: parsed.raw, to: fixed, kind: 'suggestion' as const } } : {}),
+          severity,
+        });
+      },
+    };
+  },
+});
