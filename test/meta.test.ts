@@ -47,9 +47,9 @@ describe('rule metadata', () => {
       if (!ENGINE_RULES.has(m.id) && m.scope !== 'run') {
         it('has examples: the failing one fails, the passing one passes', async () => {
           expect(m.examples).toBeDefined();
-          const fail = await runRuleCase(rule, { kind: m.examples!.failing.kind, entries: m.examples!.failing.entries });
+          const fail = await runRuleCase(rule, m.examples!.failing);
           expect(fail.findings.filter((f) => f.ruleId === m.id).length).toBeGreaterThan(0);
-          const pass = await runRuleCase(rule, { kind: m.examples!.passing.kind, entries: m.examples!.passing.entries });
+          const pass = await runRuleCase(rule, m.examples!.passing);
           expect(pass.findings.filter((f) => f.ruleId === m.id || f.ruleId === 'internal-error')).toEqual([]);
         });
       }

@@ -25,7 +25,8 @@ export function rulesTable(rules: readonly AnyRule[], lang: Lang): string {
 }
 
 function exampleText(ex: RuleExample): string {
-  return ex.entries.map((e, i) => `    ${i + 1}. ${Object.entries(e).map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join(', ')}`).join('\n');
+  const config = ex.config ? `    config: ${JSON.stringify(ex.config)}\n` : '';
+  return config + ex.entries.map((e, i) => `    ${i + 1}. ${Object.entries(e).map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join(', ')}`).join('\n');
 }
 
 /** `vanthu-lint explain <id>`: description, citation, and the examples with what the rule says on them. */
@@ -47,7 +48,7 @@ export async function explainRule(rule: AnyRule, registry: readonly AnyRule[], l
       [vi ? 'Ví dụ vi phạm' : 'Failing example', m.examples.failing],
       [vi ? 'Ví dụ đúng' : 'Passing example', m.examples.passing],
     ] as const) {
-      const [file] = await checkMemory([{ kind: ex.kind, entries: ex.entries }], { rules: registry.filter((r) => r.meta.id === m.id), asOf });
+      const [file] = await checkMemory([{ kind: ex.kind, entries: ex.entries, ...(ex.title ? { title: ex.title } : {}) }], { rules: registry.filter((r) => r.meta.id === m.id), asOf, ...(ex.config ? { config: ex.config } : {}) });
       const found = (file?.findings ?? []).filter((f) => f.ruleId === m.id);
       out.push('', `${label} (${vi ? 'sổ' : 'register'} ${ex.kind}):`, exampleText(ex));
       out.push(

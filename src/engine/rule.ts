@@ -20,6 +20,10 @@ export interface RuleExample {
   readonly kind: RegisterKind;
   /** Field values of one or more entries, in register order. */
   readonly entries: readonly Partial<Record<FieldName, string>>[];
+  /** Config the example needs (e.g. the agency's abbreviations), as in vanthu.config.json. */
+  readonly config?: Readonly<Record<string, unknown>>;
+  /** Cover lines above the header, when the example is about them. */
+  readonly title?: readonly string[];
 }
 
 export interface RuleMeta<O = unknown> {

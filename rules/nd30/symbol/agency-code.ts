@@ -31,8 +31,8 @@ export default defineRule({
     fix: 'none',
     examples: {
       // Needs `agency` in the configuration: without it the rule stays silent.
-      failing: { kind: 'outgoing', entries: [{ symbol: '12/QĐ-UBDN', issuedDate: '08/01/2024' }] },
-      passing: { kind: 'outgoing', entries: [{ symbol: '12/QĐ-UBND', issuedDate: '08/01/2024' }] },
+      failing: { kind: 'outgoing', config: { agency: { issuer: 'UBND', units: ['VP', 'KT'] } }, entries: [{ symbol: '12/QĐ-UBDN', issuedDate: '08/01/2024' }] },
+      passing: { kind: 'outgoing', config: { agency: { issuer: 'UBND', units: ['VP', 'KT'] } }, entries: [{ symbol: '12/QĐ-UBND', issuedDate: '08/01/2024' }] },
     },
   },
   check(context) {
