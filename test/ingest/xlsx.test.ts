@@ -339,3 +339,189 @@ describe('readXlsx failures', () => {
     expect((await dump(readXlsx(bytes, { date1904: false })))[0]?.rows).toEqual([{ row: 3, values: [null, false] }]);
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// Hand-written parts: what other writers produce, and what the exceljs-based reader got wrong.
+
+const WORKSHEET_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet';
+
+interface MiniSheet {
+  readonly name: string;
+  /** Inner XML of <sheetData>, or a whole part when it starts with "<?xml" or "<worksheet". */
+  readonly data: string;
+  /** Part name inside the zip (default xl/worksheets/sheet<k>.xml). */
+  readonly part?: string;
+}
+
+/** A minimal xlsx: workbook, rels, optional shared strings, the sheets (in `zipOrder` if given). */
+function miniXlsx(sheets: readonly MiniSheet[], options: { sst?: string; zipOrder?: readonly number[] } = {}): Buffer {
+  const parts = sheets.map((s, k) => s.part ?? `xl/worksheets/sheet${k + 1}.xml`);
+  const workbook =
+    '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ' +
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>' +
+    sheets.map((s, k) => `<sheet name="${s.name}" sheetId="${k + 1}" r:id="rId${k + 1}"/>`).join('') +
+    '</sheets></workbook>';
+  const rels =
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+    parts.map((p, k) => `<Relationship Id="rId${k + 1}" Type="${WORKSHEET_REL}" Target="/${p}"/>`).join('') +
+    (options.sst === undefined
+      ? ''
+      : '<Relationship Id="rIdS" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>') +
+    '</Relationships>';
+  const sheetEntries = sheets.map((s, k) => ({
+    name: parts[k] ?? '',
+    data: /^<(\?xml|worksheet)/.test(s.data) ? s.data : `<worksheet><sheetData>${s.data}</sheetData></worksheet>`,
+  }));
+  const order = options.zipOrder ?? sheets.map((_, k) => k);
+  return buildZip([
+    { name: '[Content_Types].xml', data: '<Types/>' },
+    { name: 'xl/workbook.xml', data: workbook },
+    { name: 'xl/_rels/workbook.xml.rels', data: rels },
+    ...order.map((k) => sheetEntries[k] ?? { name: '', data: '' }),
+    ...(options.sst === undefined ? [] : [{ name: 'xl/sharedStrings.xml', data: `<sst>${options.sst}</sst>` }]),
+  ]);
+}
+
+async function rowsOf(bytes: Uint8Array, date1904 = false): Promise<RawRow[]> {
+  const [sheet] = await dump(readXlsx(bytes, { date1904 }));
+  return sheet?.rows ?? [];
+}
+
+describe('readXlsx cell kinds', () => {
+  it('joins every run of inline rich text (exceljs kept only the last) and leaves out phonetic runs', async () => {
+    const bytes = miniXlsx([
+      {
+        name: 'S',
+        data:
+          '<row r="1"><c r="A1" t="inlineStr"><is><r><rPr><b/></rPr><t xml:space="preserve">Quyết định </t></r>' +
+          '<r><t>số </t></r><r><rPr><i/></rPr><t>12</t></r><rPh sb="0" eb="1"><t>ignored</t></rPh></is></c>' +
+          '<c r="B1" t="inlineStr"><is><t>plain</t></is></c></row>',
+      },
+    ]);
+    expect(await rowsOf(bytes)).toEqual([{ row: 1, values: ['Quyết định số 12', 'plain'] }]);
+  });
+
+  it('joins rich shared strings, leaves out <rPh>, keeps xml:space text as written, and maps "" to null', async () => {
+    const bytes = miniXlsx([{ name: 'S', data: '<row r="1"><c t="s"><v>0</v></c><c t="s"><v>1</v></c><c t="s"><v>2</v></c><c t="s"><v>3</v></c></row>' }], {
+      sst:
+        '<si><r><t>Công </t></r><r><rPr><b/></rPr><t>văn</t></r><rPh sb="0" eb="2"><t>コウ</t></rPh><phoneticPr fontId="1"/></si>' +
+        '<si><t xml:space="preserve">  lề  </t></si><si><t/></si><si><t>x</t><rPh><t>y</t></rPh></si>',
+    });
+    expect(await rowsOf(bytes)).toEqual([{ row: 1, values: ['Công văn', '  lề  ', null, 'x'] }]);
+  });
+
+  it('places cells and rows without an r attribute by position', async () => {
+    const bytes = miniXlsx([
+      {
+        name: 'S',
+        data:
+          '<row><c t="inlineStr"><is><t>a</t></is></c><c/><c><v>3</v></c></row>' + // row 1: A, (B empty), C
+          '<row r="4"><c r="B4"><v>1</v></c><c><v>2</v></c><c r="E4"><v>5</v></c><c><v>6</v></c></row>' +
+          '<row><c><v>7</v></c></row>', // row 5
+      },
+    ]);
+    expect(await rowsOf(bytes)).toEqual([
+      { row: 1, values: ['a', null, 3] },
+      { row: 4, values: [null, 1, 2, null, 5, 6] },
+      { row: 5, values: [7] },
+    ]);
+  });
+
+  it('reads t="d" ISO dates as serials of the sheet\'s date system; text that is no date stays text', async () => {
+    const data =
+      '<row r="1"><c t="d"><v>2024-03-05</v></c><c t="d"><v>2024-03-05T12:00:00</v></c>' +
+      '<c t="d"><v>2024-02-30</v></c><c t="d"><v>soon</v></c><c t="d"/></row>';
+    const bytes = miniXlsx([{ name: 'S', data }]);
+    expect(await rowsOf(bytes)).toEqual([{ row: 1, values: [45356, 45356.5, '2024-02-30', 'soon'] }]);
+    // In a 1904 workbook the same day is 1462 lower, so that the register layer (which reads
+    // every serial of a date1904 sheet from 1904) lands on 2024-03-05 again.
+    expect(await rowsOf(bytes, true)).toEqual([{ row: 1, values: [45356 - 1462, 45356.5 - 1462, '2024-02-30', 'soon'] }]);
+  });
+
+  it('reads errors, booleans, numbers and formula results by their type', async () => {
+    const data =
+      '<row r="2"><c t="e"><v>#N/A</v></c><c t="e"><f>1/0</f><v>#DIV/0!</v></c>' +
+      '<c t="b"><f>TRUE()</f><v>1</v></c><c t="b"><v>0</v></c><c t="b"><v>true</v></c>' +
+      '<c t="n"><v>1.5E3</v></c><c><v> 42 </v></c><c><f>NOW()</f></c><c t="str"><f>A1</f><v></v></c>' +
+      '<c t="str"><f>A1&amp;"!"</f><v>kết quả</v></c><c t="s"><v>7</v></c><c t="s"><v></v></c><c><v>abc</v></c></row>';
+    expect(await rowsOf(miniXlsx([{ name: 'S', data }]))).toEqual([
+      // Formula t="e"/"b" were null/1 through exceljs (it parseFloat-ed every non-string result).
+      { row: 2, values: ['#N/A', '#DIV/0!', true, false, true, 1500, 42, null, null, 'kết quả'] },
+    ]);
+  });
+
+  it('decodes _xHHHH_ escapes in inline and formula strings, and _x005F_ protects a literal one', async () => {
+    const data =
+      '<row r="1"><c t="inlineStr"><is><t>Dòng 1_x000D_\nDòng 2</t></is></c>' +
+      '<c t="str"><f>A1</f><v>a_x0009_b</v></c><c t="inlineStr"><is><t>_x005F_x000D_</t></is></c></row>';
+    expect(await rowsOf(miniXlsx([{ name: 'S', data }]))).toEqual([
+      { row: 1, values: ['Dòng 1\r\nDòng 2', 'a\tb', '_x000D_'] },
+    ]);
+  });
+
+  it('decodes entities once (exceljs decoded inline and formula strings twice: "&amp;lt;" became "<")', async () => {
+    const data =
+      '<row r="1"><c t="inlineStr"><is><t>&amp;lt;b&amp;gt; &amp;amp; R&amp;D</t></is></c>' +
+      '<c t="str"><f>A1</f><v>&amp;quot;x&amp;quot;</v></c></row>';
+    expect(await rowsOf(miniXlsx([{ name: 'S', data }]))).toEqual([{ row: 1, values: ['&lt;b&gt; &amp; R&D', '&quot;x&quot;'] }]);
+  });
+
+  it('turns literal CRLF in the XML into LF (as XML requires) but keeps &#13;', async () => {
+    const data = '<row r="1"><c t="inlineStr"><is><t>a\r\nb&#13;&#10;c</t></is></c></row>';
+    expect(await rowsOf(miniXlsx([{ name: 'S', data }]))).toEqual([{ row: 1, values: ['a\nb\r\nc'] }]);
+  });
+
+  it('reads prefixed SpreadsheetML (x:worksheet, x:row, x:c …) as written by the OpenXML SDK', async () => {
+    const part =
+      '<?xml version="1.0" encoding="utf-8"?><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+      '<x:sheetData><x:row r="3"><x:c r="A3" t="inlineStr"><x:is><x:t>Tờ trình</x:t></x:is></x:c><x:c r="B3"><x:v>9</x:v></x:c></x:row>' +
+      '</x:sheetData></x:worksheet>';
+    expect(await rowsOf(miniXlsx([{ name: 'S', data: part }]))).toEqual([{ row: 3, values: ['Tờ trình', 9] }]);
+  });
+
+  it('skips rows whose cells are all empty, and ignores cells outside <sheetData>', async () => {
+    const part =
+      '<worksheet><sheetData><row r="1"><c r="A1" s="3"/><c r="B1" t="inlineStr"><is><t></t></is></c></row>' +
+      '<row r="2" spans="1:2"/><row r="3"><c r="A3"><v>1</v></c></row></sheetData>' +
+      '<headerFooter><oddFooter>Trang &amp;P</oddFooter></headerFooter></worksheet>';
+    expect(await rowsOf(miniXlsx([{ name: 'S', data: part }]))).toEqual([{ row: 3, values: [1] }]);
+  });
+});
+
+describe('readXlsx parts', () => {
+  it('reads a worksheet part with any name and tabs in workbook order whatever the zip order', async () => {
+    const bytes = miniXlsx(
+      [
+        { name: 'Sổ đi', data: '<row r="1"><c r="A1" t="inlineStr"><is><t>đi</t></is></c></row>', part: 'xl/worksheets/so-di.xml' },
+        { name: 'Ẩn', data: '<row r="1"><c r="A1"><v>0</v></c></row>', part: 'xl/other/hidden part.xml' },
+        { name: 'Sổ đến', data: '<row r="2"><c r="B2" t="inlineStr"><is><t>đến</t></is></c></row>' },
+      ],
+      { zipOrder: [2, 1, 0] },
+    );
+    const sheets = await dump(readXlsx(bytes, { date1904: false }));
+    expect(sheets.map((s) => [s.index, s.name, s.rows])).toEqual([
+      [0, 'Sổ đi', [{ row: 1, values: ['đi'] }]],
+      [1, 'Ẩn', [{ row: 1, values: [0] }]],
+      [2, 'Sổ đến', [{ row: 2, values: [null, 'đến'] }]],
+    ]);
+  });
+
+  it('passes the caller\'s date1904 on untouched and leaves serials as stored', async () => {
+    // workbook.xml says nothing about 1904: the flag is the caller's (sniff reads workbookPr).
+    const bytes = miniXlsx([{ name: 'S', data: '<row r="1"><c r="A1" s="1"><v>43894</v></c></row>' }]);
+    for (const date1904 of [false, true]) {
+      const [sheet] = await dump(readXlsx(bytes, { date1904 }));
+      expect(sheet).toMatchObject({ date1904, rows: [{ row: 1, values: [43894] }] });
+    }
+  });
+
+  it('reads a part saved as UTF-16 with a BOM', async () => {
+    const xml = '<worksheet><sheetData><row r="1"><c t="inlineStr"><is><t>Văn thư</t></is></c></row></sheetData></worksheet>';
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(xml, 'utf16le')]);
+    const bytes = buildZip([
+      { name: 'xl/workbook.xml', data: '<workbook><sheets><sheet name="S" sheetId="1"/></sheets></workbook>' },
+      { name: 'xl/worksheets/sheet1.xml', data: utf16 },
+    ]);
+    expect(await rowsOf(bytes)).toEqual([{ row: 1, values: ['Văn thư'] }]);
+  });
+});
