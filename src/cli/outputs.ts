@@ -5,7 +5,6 @@ import { lstat, readFile, realpath, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import type { AnyRule } from '../engine/rule.js';
-import { annotateWorkbook, summaryWorkbook, unitsWorkbook } from '../ingest/annotate.js';
 import { sniff } from '../ingest/sniff.js';
 import { formatHtml } from '../report/html.js';
 import { formatJson } from '../report/json.js';
@@ -83,6 +82,8 @@ export async function writeOutputs(report: Report, specs: readonly OutputSpec[],
   const written: string[] = [];
   for (const spec of specs) {
     if (spec.format === 'xlsx') {
+      // exceljs (for writing workbooks) loads only when an xlsx output is asked for: start-up time.
+      const { annotateWorkbook, summaryWorkbook, unitsWorkbook } = await import('../ingest/annotate.js');
       if (ctx.units) {
         // Inspector mode: one summary workbook (a row per unit, a sheet per unit's findings).
         const target = resolve(ctx.cwd, ctx.outputDir ?? '.', 'kiem-tra-tong-hop.xlsx');

@@ -5,7 +5,7 @@
  * the register layer normalises, and rules may want to see NFD or odd whitespace). Rich text is
  * joined, formulas give their cached result, hyperlinks their text. Numbers stay numbers: in a
  * column later mapped as a date they are spreadsheet serials (see `RawSheet.date1904`). A real
- * date value (rare in streaming mode) is converted to a 1900-system serial by the reader.
+ * date value (`t="d"` ISO cells) is converted by the reader to a serial in the sheet's own date system.
  * Errors (`#REF!`) come as their text.
  */
 export type RawValue = string | number | boolean | null;
