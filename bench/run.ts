@@ -11,7 +11,7 @@ import { makeRegister } from './generate.js';
 const DIST = dirname(fileURLToPath(import.meta.url)); // dist/bench
 const ROOT = join(DIST, '..', '..');
 const CACHE = join(ROOT, 'bench', '.cache');
-const CLI = join(ROOT, 'dist', 'src', 'cli', 'main.js');
+const CLI = join(ROOT, 'dist', 'cli', 'main.js');
 const HAS_TIME = existsSync('/usr/bin/time');
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 3);
 

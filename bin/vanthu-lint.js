@@ -1,17 +1,17 @@
 #!/usr/bin/env node
-// Runs the compiled CLI when it exists (npm run build), otherwise the TypeScript sources through tsx.
+// Runs the bundled CLI when it has been built (npm run build), otherwise the TypeScript sources
+// through tsx (a fresh clone after npm install).
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const compiled = join(root, 'dist', 'src', 'cli', 'main.js');
-if (existsSync(compiled)) {
-  const { main } = await import(pathToFileURL(compiled).href);
-  process.exitCode = await main(process.argv.slice(2));
-} else {
+const bundled = join(root, 'dist', 'cli', 'main.js');
+let entry = bundled;
+if (!existsSync(bundled)) {
   const { register } = await import('tsx/esm/api');
   register();
-  const { main } = await import(pathToFileURL(join(root, 'src', 'cli', 'main.ts')).href);
-  process.exitCode = await main(process.argv.slice(2));
+  entry = join(root, 'src', 'cli', 'main.ts');
 }
+const { main } = await import(pathToFileURL(entry).href);
+process.exitCode = await main(process.argv.slice(2));
