@@ -2,11 +2,13 @@
 // folders, so a rule ships only when someone adds it to its topic's index. The list is sorted by id.
 import type { AnyRule } from '../src/engine/rule.js';
 import { internalError, sheetSkipped } from '../src/engine/builtin-rules.js';
+import { DOCUMENT_RULES } from './nd30/documents/index.js';
 import { NUMBERING_RULES } from './nd30/numbering/index.js';
+import { RECONCILE_RULES } from './nd30/reconcile/rules.js';
 import { REGISTER_RULES } from './nd30/register/index.js';
 import { SYMBOL_RULES } from './nd30/symbol/index.js';
 import { TIMELINESS_RULES } from './nd30/timeliness/index.js';
 
-export const RULES: readonly AnyRule[] = [internalError, sheetSkipped, ...SYMBOL_RULES, ...NUMBERING_RULES, ...TIMELINESS_RULES, ...REGISTER_RULES].sort(
+export const RULES: readonly AnyRule[] = [internalError, sheetSkipped, ...SYMBOL_RULES, ...NUMBERING_RULES, ...TIMELINESS_RULES, ...REGISTER_RULES, ...DOCUMENT_RULES, ...RECONCILE_RULES].sort(
   (a, b) => (a.meta.id < b.meta.id ? -1 : a.meta.id > b.meta.id ? 1 : 0),
 );

@@ -32,10 +32,20 @@ export function openWorkbook(
     case 'csv':
       return readCsv(bytes);
     case 'pdf':
-      // The PDF reader (pdfjs text positions, tech-notes §2) comes in a later task.
-      throw new InputError('unsupported-type', `${fileName}: PDF registers are not supported yet`, {
-        file: fileName,
-        detected: 'pdf',
-      });
+      return pdfWorkbook(bytes, fileName);
   }
+}
+
+/**
+ * A PDF register, read when its sheets are first asked for: pdfjs is loaded only then (CLI start-up
+ * stays fast), and reading errors surface inside the caller's iteration like any reader's.
+ */
+function pdfWorkbook(bytes: Uint8Array, fileName: string): RawWorkbook {
+  return {
+    format: 'pdf',
+    sheets: (async function* () {
+      const { readPdf } = await import('./pdf.js');
+      yield* (await readPdf(bytes, fileName)).sheets;
+    })(),
+  };
 }

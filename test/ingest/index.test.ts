@@ -41,10 +41,9 @@ describe('openWorkbook', () => {
     );
   });
 
-  it('PDF is not read yet: unsupported-type saying pdf', () => {
-    expect(() => openWorkbook(Buffer.from('%PDF-1.4\n'), 'so.pdf', deps)).toThrow(
-      expect.objectContaining({ code: 'unsupported-type', data: { file: 'so.pdf', detected: 'pdf' } }),
-    );
+  it('opens a PDF lazily: nothing is read until its sheets are asked for', () => {
+    const workbook = openWorkbook(Buffer.from('%PDF-1.4\n'), 'so.pdf', deps);
+    expect(workbook.format).toBe('pdf');
   });
 
   it('passes sniff verdicts through as InputError, with the limits it is given', () => {
