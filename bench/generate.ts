@@ -23,7 +23,9 @@ export async function makeRegister(dir: string, entries: number): Promise<string
   const file = join(dir, `register-${entries}.xlsx`);
   if (existsSync(file)) return file;
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: true });
-  const ws = wb.addWorksheet('Sổ đi');
+  // A4 landscape, fit to one page wide, widths that show dates: a printable register (PDF bench).
+  const ws = wb.addWorksheet('Sổ đi', { pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  ws.columns = [16, 12, 44, 18, 26, 14, 8, 12, 10, 12].map((width) => ({ width }));
   for (const line of ['UBND HUYỆN THANH BÌNH', 'UỶ BAN NHÂN DÂN XÃ BÌNH TẤN', 'SỔ ĐĂNG KÝ VĂN BẢN ĐI', 'Năm: 2024']) ws.addRow([line]).commit();
   ws.addRow(['Số, ký hiệu văn bản', 'Ngày tháng văn bản', 'Tên loại và trích yếu nội dung văn bản', 'Người ký', 'Nơi nhận văn bản', 'Đơn vị, người nhận bản lưu', 'Số lượng bản', 'Ngày chuyển', 'Ký nhận', 'Ghi chú']).commit();
   ws.addRow(Array.from({ length: 10 }, (_, i) => `(${i + 1})`)).commit();
@@ -57,6 +59,8 @@ export async function makeRegister(dir: string, entries: number): Promise<string
     ]);
     row.getCell(2).numFmt = 'dd/mm/yyyy';
     row.getCell(8).numFmt = 'dd/mm/yyyy';
+    row.getCell(5).alignment = { wrapText: true, vertical: 'top' };
+    row.height = 30;
     row.commit();
   }
   ws.commit();
