@@ -72,6 +72,11 @@ export interface RuleContext<O> {
   /** "Today" for rules about the future or overdue items (`--as-of`). */
   readonly asOf: DayNumber;
   report(descriptor: ReportDescriptor): void;
+  /**
+   * State shared by the rules of one run under a key (e.g. the working-day calendar built from the
+   * config, computed once): created on first use, dropped with the run. No module-level state.
+   */
+  shared<T>(key: string, create: () => T): T;
 }
 
 /**

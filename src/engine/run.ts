@@ -98,6 +98,7 @@ class RuleGroup {
     first: RegisterInfo,
     private readonly settings: RunSettings,
     private readonly findings: Finding[],
+    private readonly sharedState: Map<string, unknown>,
   ) {
     this.current = first;
   }
@@ -148,6 +149,10 @@ class RuleGroup {
         config: this.settings.config,
         asOf: this.settings.asOf,
         report,
+        shared: <T>(key: string, create: () => T): T => {
+          if (!group.sharedState.has(key)) group.sharedState.set(key, create());
+          return group.sharedState.get(key) as T;
+        },
       };
       const a: ActiveRule = { resolved, handlers: {}, failed: false };
       this.guard(a, 'check', () => {
@@ -214,6 +219,7 @@ export interface InputSource {
 export async function runAll(inputs: readonly InputSource[], settings: RunSettings): Promise<FileResult[]> {
   const findings: Finding[] = [];
   const groups = new Map<string, RuleGroup>();
+  const shared = new Map<string, unknown>();
   const partial: { path: string; unit?: string; error?: FileError; registers: RegisterSummary[] }[] = [];
   for (const input of inputs) {
     const result: { path: string; unit?: string; error?: FileError; registers: RegisterSummary[] } = {
@@ -241,7 +247,7 @@ export async function runAll(inputs: readonly InputSource[], settings: RunSettin
         }
         const key = `${input.unit ?? ''}|${detected.info.kind}`;
         let group = groups.get(key);
-        if (!group) groups.set(key, (group = new RuleGroup(detected.info, settings, findings)));
+        if (!group) groups.set(key, (group = new RuleGroup(detected.info, settings, findings, shared)));
         result.registers.push(await group.run(detected.info, detected.entries, input.unit));
       }
       if (result.registers.length === 0) result.error = { code: 'not-a-register', data: {} };

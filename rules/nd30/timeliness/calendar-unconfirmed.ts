@@ -48,7 +48,6 @@ export default defineRule({
       },
       end() {
         // Every `end` of a run follows its last row: the first one reports for the whole run.
-        t.ending = true;
         if (t.disabled || t.reported || t.unconfirmed.size === 0) return;
         t.reported = true;
         const uses = [...t.unconfirmed.values()].sort((a, b) => a.year - b.year);

@@ -37,34 +37,28 @@ export interface RunTiming {
   readonly unconfirmed: ReadonlyMap<number, YearUse>;
   /** Rule ids the configuration turns off (a rule hands its cases to another when that one is off). */
   isOff(ruleId: string): boolean;
-  /** Set by the first `end` of the run: the next `start` with the same config begins a new run. */
-  ending: boolean;
   /** The run's calendar info finding has been reported. */
   reported: boolean;
 }
 
-// The engine gives rules no run-scoped store, but every lifecycle of a run sees the same validated
-// config object; the state hangs off it (weakly) and is replaced when a new run starts after the
-// previous one began ending (every `start` of a run comes before its first `end`).
-const RUNS = new WeakMap<Config, RunTiming>();
-
 /**
- * The timing state of the current run; call it in `start`. A calendar date in the config that does
- * not exist (2024-02-30: the schema checks the shape only) throws once, which the engine reports as
- * one internal error; the other timeliness rules of the run then get a disabled state.
+ * The timing state of the current run, shared by the timeliness rules through the engine's per-run
+ * store; call it in `start`. A calendar date in the config that does not exist (2024-02-30) throws
+ * once, which the engine reports as one internal error; the other timeliness rules of the run then
+ * get a disabled state.
  */
 export function runTiming(context: RuleContext<unknown>): RunTiming {
-  const current = RUNS.get(context.config);
-  if (current && !current.ending) return current;
-  let fresh: RunTiming;
-  try {
-    fresh = createRunTiming(context.config);
-  } catch (err) {
-    RUNS.set(context.config, { ...createRunTiming({}), disabled: true });
-    throw err;
-  }
-  RUNS.set(context.config, fresh);
-  return fresh;
+  let failure: unknown;
+  const state = context.shared('timeliness/run-timing', () => {
+    try {
+      return createRunTiming(context.config);
+    } catch (err) {
+      failure = err;
+      return { ...createRunTiming({}), disabled: true };
+    }
+  });
+  if (failure !== undefined) throw failure;
+  return state;
 }
 
 function isoList(list: readonly string[] | undefined, key: string): DayNumber[] {
@@ -128,7 +122,6 @@ function createRunTiming(config: Config): RunTiming {
     },
     unconfirmed,
     isOff: (id) => settingIsOff(rules[id]),
-    ending: false,
     reported: false,
   };
 }
