@@ -30,17 +30,50 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as yyyy
 
 /**
  * Numbering series (ND 30 Điều 15.1.c: the head of the agency decides the scheme for administrative
- * documents). QPPL types, copies and secret documents always have their own series.
+ * documents). QPPL types, copies, secret documents and other issuers always have their own series.
  */
 export const NumberingSchema = z.strictObject({
-  /** single: one series for all administrative documents (default); per-type: one per type code (công văn together). */
-  scheme: z.enum(['single', 'per-type']).default('single'),
+  /**
+   * auto (default): one series for all administrative documents of the agency, except type codes whose
+   * numbers clearly run a series of their own in the register (detected, never assumed);
+   * single: strictly one series; per-type: one per type code (công văn together).
+   */
+  scheme: z.enum(['auto', 'single', 'per-type']).default('auto'),
   /** Extra series, e.g. an advisory council's (Phụ lục I II.3.a): entries matching `types` or `pattern` (a RegExp on the symbol). */
   series: z
-    .array(z.strictObject({ name: z.string().min(1), types: z.array(z.string()).optional(), pattern: z.string().optional() }))
+    .array(
+      z
+        .strictObject({
+          name: z.string().min(1),
+          types: z.array(z.string().min(1)).optional(),
+          pattern: z
+            .string()
+            .refine((p) => {
+              try {
+                new RegExp(p, 'u');
+                return true;
+              } catch {
+                return false;
+              }
+            }, 'not a valid regular expression')
+            .optional(),
+        })
+        .refine((s) => (s.types?.length ?? 0) > 0 || s.pattern !== undefined, 'a series needs "types" or "pattern"'),
+    )
     .optional(),
-  /** Numbers voided or recalled, explaining gaps: "2024:15" (year:number) or "15/QĐ-UBND@2024". */
-  voided: z.array(z.string()).optional(),
+  /**
+   * Numbers voided or recalled, explaining gaps: "2024:15", "2024:15-17" (year:number[-number], outgoing),
+   * "đến:2024:15" (số đến), or "15/QĐ-UBND@2024" (symbol@year).
+   */
+  voided: z
+    .array(z.string().regex(/^(?:(?:đến|den):)?\d{4}:\d{1,6}(?:-\d{1,6})?$|^[^@]+@\d{4}$/iu, 'expected "2024:15", "2024:15-17", "đến:2024:15" or "15/QĐ-UBND@2024"'))
+    .optional(),
+  /**
+   * Days on which numbering legitimately started again at 01 mid-year. Default: 2025-07-01, when
+   * merged communes and provinces started operating and, in practice, new registers [M]. A series is
+   * split there only when its numbers really restart; [] turns it off.
+   */
+  restarts: z.array(isoDate).default(['2025-07-01']),
 });
 export type NumberingConfig = z.infer<typeof NumberingSchema>;
 

@@ -1,27 +1,27 @@
 import { defineRule } from '../../../src/engine/rule.js';
-import type { Location } from '../../../src/core/types.js';
 import { ND30 } from '../symbol/common.js';
-import { seriesKey, seriesLabel, yearTracker } from './series.js';
+import { placeOf, seriesData, seriesHandlers } from './series.js';
 
-// Điều 15.1: "số và ký hiệu văn bản của cơ quan, tổ chức là duy nhất trong một năm". Numbers are
-// compared by value, so 07, 7 and 007 collide.
+// Điều 15.1: "số và ký hiệu văn bản của cơ quan, tổ chức là duy nhất trong một năm"; Điều 22.2: số
+// đến are consecutive. Numbers are compared by value within a series and year (07, 7 and 007 are
+// one number); letter-suffixed numbers (236a) are insertions, reported by numbering/order.
 export default defineRule({
   meta: {
     id: 'numbering/duplicate',
     category: 'numbering',
     defaultSeverity: 'error',
-    appliesTo: ['outgoing'],
+    appliesTo: ['outgoing', 'incoming'],
     description: {
-      vi: 'Mỗi số văn bản chỉ được cấp một lần trong một dãy số của một năm.',
-      en: 'Each number is given out once per series and year.',
+      vi: 'Mỗi số văn bản (hoặc số đến) chỉ được cấp một lần trong một dãy số của một năm.',
+      en: 'Each number (or arrival number) is given out once per series and year.',
     },
     messages: {
       duplicate: {
-        vi: 'Số {number} bị cấp trùng trong dãy số {seriesVi} năm {year}: đã dùng ở dòng {otherRow} ("{otherValue}").',
-        en: 'Number {number} is used twice in the {seriesEn} series of {year}: already used on row {otherRow} ("{otherValue}").',
+        vi: 'Số {number} bị cấp trùng trong dãy số {seriesVi} năm {year}: đã dùng ở {otherPlaceVi} ("{otherValue}").',
+        en: 'Number {number} is used twice in the {seriesEn} series of {year}: already used on {otherPlaceEn} ("{otherValue}").',
       },
     },
-    citation: { instrument: ND30, article: 'Điều 15 khoản 1', kind: 'exact' },
+    citation: { instrument: ND30, article: 'Điều 15 khoản 1; Điều 22 khoản 2', kind: 'exact' },
     fix: 'none',
     examples: {
       failing: { kind: 'outgoing', entries: [{ symbol: '05/QĐ-UBND', issuedDate: '02/01/2024' }, { symbol: '05/QĐ-UBND', issuedDate: '03/01/2024' }] },
@@ -29,33 +29,28 @@ export default defineRule({
     },
   },
   check(context) {
-    const years = yearTracker();
-    const first = new Map<string, Location>();
-    return {
-      row(entry) {
-        const slot = years.slot(entry);
-        if (!slot) return;
-        const key = `${seriesKey(slot)}|${slot.number}`;
-        const other = first.get(key);
-        if (!other) {
-          first.set(key, entry.location('symbol'));
-          return;
+    return seriesHandlers(context.config, (model, c) => {
+      for (const s of model.series) {
+        const first = new Map<number, number>();
+        for (const i of s.items) {
+          if (c.suffix.has(i)) continue;
+          const x = c.num[i]!;
+          const other = first.get(x);
+          if (other === undefined) {
+            first.set(x, i);
+            continue;
+          }
+          const here = c.location(i);
+          const there = c.location(other);
+          const place = placeOf(there, here);
+          context.report({
+            location: here,
+            messageId: 'duplicate',
+            data: { number: c.label(i), ...seriesData(s), otherRow: c.row[other]!, otherPlaceVi: place.vi, otherPlaceEn: place.en, otherValue: there.value ?? '' },
+            related: [there],
+          });
         }
-        context.report({
-          entry,
-          field: 'symbol',
-          messageId: 'duplicate',
-          data: {
-            number: slot.number < 10 ? `0${slot.number}` : String(slot.number),
-            year: slot.year,
-            seriesVi: seriesLabel(slot.series, 'vi'),
-            seriesEn: seriesLabel(slot.series, 'en'),
-            otherRow: other.row ?? '?',
-            otherValue: other.value ?? '',
-          },
-          related: [other],
-        });
-      },
-    };
+      }
+    });
   },
 });

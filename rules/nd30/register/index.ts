@@ -1,4 +1,9 @@
 // The register-form rules (Điều 16, 22; Phụ lục IV), sorted by id.
 import type { AnyRule } from '../../../src/engine/rule.js';
+import form from './form.js';
+import futureDate from './future-date.js';
+import issuedAfterArrival from './issued-after-arrival.js';
+import period from './period.js';
+import unreadableDate from './unreadable-date.js';
 
-export const REGISTER_RULES: readonly AnyRule[] = [];
+export const REGISTER_RULES: readonly AnyRule[] = [form, futureDate, issuedAfterArrival, period, unreadableDate];
