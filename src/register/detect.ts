@@ -92,7 +92,10 @@ function findHeader(head: readonly RawRow[], options: DetectOptions): { candidat
     const single = mapHeaderBand([row], options);
     const next = head[i + 1];
     const candidates = [single];
-    if (next && next.row === row.row + 1 && !isIndexRow(next)) candidates.push(mapHeaderBand([row, next], options));
+    // A two-row header has labels across its top row; a cover line directly above the header
+    // ("Năm: 2024" in a merged cell) is one cell and must not become the top of a band.
+    const topCells = row.values.reduce<number>((n, v) => n + (cellText(v) ? 1 : 0), 0);
+    if (next && next.row === row.row + 1 && !isIndexRow(next) && topCells >= 2) candidates.push(mapHeaderBand([row, next], options));
     for (const cand of candidates) {
       const s = score(cand);
       if (cand.fields.size >= MIN_HEADER_FIELDS && s > bestScore) {

@@ -150,3 +150,13 @@ describe('detectSheet', () => {
     expect(reg((await detect(rows)).result).headerRow).toBe(15);
   });
 });
+
+describe('detectSheet: cover line right above the header', () => {
+  it('keeps the cover line as title, not as the top of a two-row header', async () => {
+    const { result, entries } = await detect([['SỔ ĐĂNG KÝ VĂN BẢN ĐI'], ['Năm: 2024'], ['Từ số 151 đến số 300'], OUT_HEADER, row(151), row(152)]);
+    const info = reg(result);
+    expect(info.headerRows).toEqual([4]);
+    expect(info.title).toMatchObject({ year: 2024, fromNumber: 151, toNumber: 300, kind: 'outgoing' });
+    expect(entries).toEqual([5, 6]);
+  });
+});
