@@ -263,7 +263,27 @@ function dForĐEquals(written: string, code: string): boolean {
   return swapped;
 }
 
+// Registers repeat the same few codes on every row (`QĐ`, `UBND`, `VP`): each table remembers its
+// answers (bounded, so hostile input cannot grow it) and the parser pays the D-for-Đ scan once per
+// distinct spelling instead of once per row.
+const MATCH_CACHE = new WeakMap<ReadonlyMap<string, unknown>, Map<string, CodeMatch<never> | undefined>>();
+const MATCH_CACHE_LIMIT = 4096;
+
 function tolerantMatch<T extends { readonly code: string }>(
+  written: string,
+  table: ReadonlyMap<string, T>,
+  byUpper: ReadonlyMap<string, T>,
+): CodeMatch<T> | undefined {
+  let cache = MATCH_CACHE.get(table);
+  if (!cache) MATCH_CACHE.set(table, (cache = new Map()));
+  if (cache.has(written)) return cache.get(written) as CodeMatch<T> | undefined;
+  const result = tolerantMatchUncached(written, table, byUpper);
+  if (cache.size >= MATCH_CACHE_LIMIT) cache.clear();
+  cache.set(written, result as CodeMatch<never> | undefined);
+  return result;
+}
+
+function tolerantMatchUncached<T extends { readonly code: string }>(
   written: string,
   table: ReadonlyMap<string, T>,
   byUpper: ReadonlyMap<string, T>,
@@ -409,12 +429,10 @@ const PARTY_ISSUER_COMPOSED = new Set(
  * (VPTW, BTCTU, UBKTHU …). Matched exactly or in all capitals (`THU`). [M] beyond TW/TU/HU.
  */
 export function isPartyIssuer(code: string): boolean {
-  if (PARTY_ISSUER_CODES.has(code) || PARTY_ISSUER_COMPOSED.has(code)) return true;
-  const u = upper(code);
-  for (const c of PARTY_ISSUER_CODES) if (upper(c) === u) return true;
-  for (const c of PARTY_ISSUER_COMPOSED) if (upper(c) === u) return true;
-  return false;
+  return PARTY_ISSUER_CODES.has(code) || PARTY_ISSUER_COMPOSED.has(code) || PARTY_ISSUERS_UPPER.has(upper(code));
 }
+
+const PARTY_ISSUERS_UPPER = new Set([...PARTY_ISSUER_CODES, ...PARTY_ISSUER_COMPOSED].map(upper));
 
 /** Any issuer-like code the parser may split off a lost hyphen (`QĐUBND`, `NĐCP`). */
 export function isIssuerLike(written: string): boolean {
@@ -527,7 +545,21 @@ export function typeCodeForName(text: string): NamedTypeCode | undefined {
   // Only the start of the cell matters; bounded work (and regex stack) on pasted paragraphs.
   const s = text.slice(0, 200).normalize('NFC').replace(LEADING_JUNK, '');
   if (s === '') return undefined;
-  const key = foldKey(s.slice(0, 60));
+  // Subjects of a register start alike ("Công văn V/v …", "Quyết định về việc …"): the answer depends
+  // on the first 40 characters only, so it is remembered by them (bounded).
+  const head = s.slice(0, 40);
+  if (NAME_CACHE.has(head)) return NAME_CACHE.get(head);
+  const result = typeCodeForHead(head);
+  if (NAME_CACHE.size >= 4096) NAME_CACHE.clear();
+  NAME_CACHE.set(head, result);
+  return result;
+}
+
+const NAME_CACHE = new Map<string, NamedTypeCode | undefined>();
+
+function typeCodeForHead(s: string): NamedTypeCode | undefined {
+  // The longest type name is about 20 letters: folding the first 32 characters is enough.
+  const key = foldKey(s.slice(0, 32));
   for (const [name, code] of NAME_TABLE) {
     if (!key.startsWith(name)) continue;
     const next = key.charAt(name.length);

@@ -88,10 +88,13 @@ export function cleanText(s: string): string {
   return s.normalize('NFC').replace(WHITESPACE_RUN, ' ').trim();
 }
 
+const NO_DATE: DateParse = { ok: false, reason: 'empty' };
+
 export class Entry {
   readonly register: RegisterInfo;
   readonly raw: RawRow;
-  private dates: Map<FieldName, DateParse> | undefined;
+  private dates: DateParse[] | undefined;
+  private texts: string[] | undefined;
 
   constructor(register: RegisterInfo, raw: RawRow) {
     this.register = register;
@@ -120,23 +123,31 @@ export class Entry {
 
   /** Cleaned text: NFC, trimmed, whitespace collapsed; '' when empty or the column is absent. */
   text(field: FieldName): string {
-    const v = this.value(field);
-    if (v === null) return '';
-    return cleanText(typeof v === 'string' ? v : this.original(field));
+    const col = this.register.columns.get(field);
+    if (!col) return '';
+    // Several rules read the same cells of an entry: clean each one once.
+    const texts = (this.texts ??= []);
+    const hit = texts[col.index];
+    if (hit !== undefined) return hit;
+    const v = this.raw.values[col.index] ?? null;
+    const text = v === null ? '' : cleanText(typeof v === 'string' ? v : this.original(field));
+    texts[col.index] = text;
+    return text;
   }
 
   isEmpty(field: FieldName): boolean {
     return this.text(field) === '';
   }
 
-  /** The parsed date of a date column (cached per entry). */
+  /** The parsed date of a date column (cached per entry, by column). */
   date(field: FieldName): DateParse {
-    let cache = this.dates;
-    const hit = cache?.get(field);
+    const col = this.register.columns.get(field);
+    if (!col) return NO_DATE;
+    const dates = (this.dates ??= []);
+    const hit = dates[col.index];
     if (hit) return hit;
-    const parsed = parseDateValue(this.value(field), this.register.date1904);
-    if (!cache) cache = this.dates = new Map();
-    cache.set(field, parsed);
+    const parsed = parseDateValue(this.raw.values[col.index] ?? null, this.register.date1904);
+    dates[col.index] = parsed;
     return parsed;
   }
 
