@@ -37,10 +37,19 @@ export interface FileCounts {
 
 export const countsOf = (r: FileResult): FileCounts => ({ entries: r.registers.reduce((n, x) => n + x.entries, 0), findings: r.findings.length });
 
+// A thread checks many jobs with the same settings: build them (config file, zod validation of every
+// rule's options) once per thread, not once per unit.
+let settingsCache: { key: string; value: ReturnType<typeof buildSettings> } | undefined;
+function settingsFor(spec: SettingsSpec): ReturnType<typeof buildSettings> {
+  const key = JSON.stringify(spec);
+  if (settingsCache?.key !== key) settingsCache = { key, value: buildSettings(spec) };
+  return settingsCache.value;
+}
+
 /** Checks one job in this thread (also what each worker does). */
 export async function runJob(job: BatchJob, spec: SettingsSpec, onFile?: (r: FileResult) => void, extraCollectors: readonly EntryCollector[] = []): Promise<JobResult> {
-  const { settings } = await buildSettings(spec);
-  const collector = new ReconcileCollector();
+  const { settings } = await settingsFor(spec);
+  const collector = new ReconcileCollector(spec.units ?? []);
   const collectors = [...(job.unit !== undefined ? collector.collectors : []), ...extraCollectors];
   const withCollectors = collectors.length > 0 ? { ...settings, collectors } : settings;
   const results: FileResult[] = [];
@@ -97,12 +106,15 @@ export async function runBatch(jobs: readonly BatchJob[], spec: SettingsSpec, th
             else {
               worker.off('message', onMessage);
               worker.off('error', reject);
+              worker.off('exit', onExit);
               if (msg.type === 'done') resolve(msg.result);
               else reject(new Error(msg.error));
             }
           };
+          const onExit = (code: number | null): void => reject(new Error(`worker exited (${code ?? 'signal'}) while checking ${jobs[index]!.inputs[0]?.path ?? ''}`));
           worker.on('message', onMessage);
           worker.once('error', reject);
+          worker.once('exit', onExit);
           worker.postMessage({ job: jobs[index], spec });
         });
       }

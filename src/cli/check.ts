@@ -85,7 +85,8 @@ export async function runCheck(values: CheckValues, args: readonly string[], io:
       job.inputs.push({ path: i.path, absolute: i.absolute });
     }
     const threads = jobsWanted ?? (byUnit ? defaultJobs() : 1);
-    const spec = { cwd: io.cwd, configPath: values.config, asOf, kind };
+    const known: UnitDef[] = !byUnit ? [] : unitDefs.length > 0 ? unitDefs : [...new Set(jobs.map((j) => j.unit ?? ''))].filter(Boolean).map((name) => ({ name }));
+    const spec = { cwd: io.cwd, configPath: values.config, asOf, kind, units: known };
     const showProgress = io.isTty && !io.env['CI'] && inputs.length > 1;
     const started = Date.now();
     // --documents: issued documents against the outgoing register (src/cli/documents.ts).
@@ -96,11 +97,10 @@ export async function runCheck(values: CheckValues, args: readonly string[], io:
     let results: FileResult[] = inputs.map((i) => byPath.get(i.path)!);
     let units: UnitSummary[] | undefined;
     if (byUnit) {
-      const collector = new ReconcileCollector();
+      const collector = new ReconcileCollector(known);
       for (const j of jobResults) collector.absorb(j.reconcile);
-      const known = unitDefs.length > 0 ? unitDefs : [...new Set(jobs.map((j) => j.unit ?? ''))].filter(Boolean).map((name) => ({ name }));
       const configured = new Map(resolved.rules.map((r) => [r.rule.meta.id, r.severity]));
-      const extra = reconcile(collector.data(), known, (id, fallback) => (configured.has(id) ? (configured.get(id) ?? fallback) : 'off'));
+      const extra = reconcile(collector.data(), (id, fallback) => (configured.has(id) ? (configured.get(id) ?? fallback) : 'off'));
       results = addFindings(results, extra);
     }
     if (documents) results = documents.finish(results);

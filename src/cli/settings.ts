@@ -20,6 +20,8 @@ export interface SettingsSpec {
   readonly configPath?: string | undefined;
   readonly asOf: DayNumber;
   readonly kind?: RegisterKind | undefined;
+  /** Inspector mode: the units of the batch, matched in "Nơi nhận" and "Tác giả" for reconciliation. */
+  readonly units?: readonly { readonly name: string; readonly aliases?: readonly string[] | undefined }[] | undefined;
 }
 
 export async function loadConfig(path: string | undefined, cwd: string): Promise<ResolvedConfig> {

@@ -52,8 +52,26 @@ export function buildHeaderOverrides(columnsConfig: Readonly<Partial<Record<Fiel
   return { byKey, byLetter };
 }
 
+/** Longer cells are data or titles, never column headers: not worth folding. */
+const MAX_HEADER_LENGTH = 90;
+const MATCH_CACHE = new Map<string, FieldName | null>();
+
 /** The field a header cell names, if any. Parenthesised notes ("Ngày chuyển (dd/mm)") are ignored as a fallback. */
 export function matchHeader(text: string, overrides?: HeaderOverrides): FieldName | undefined {
+  if (text.length > MAX_HEADER_LENGTH) return undefined;
+  // Detection looks at the same header texts in every file of a run: remember them (bounded).
+  if (!overrides) {
+    const hit = MATCH_CACHE.get(text);
+    if (hit !== undefined) return hit ?? undefined;
+    const field = matchHeaderUncached(text);
+    if (MATCH_CACHE.size >= 4096) MATCH_CACHE.clear();
+    MATCH_CACHE.set(text, field ?? null);
+    return field;
+  }
+  return matchHeaderUncached(text, overrides);
+}
+
+function matchHeaderUncached(text: string, overrides?: HeaderOverrides): FieldName | undefined {
   const key = headerKey(text);
   if (key === '') return undefined;
   const direct = overrides?.get(key) ?? SYNONYMS.get(key);

@@ -36,7 +36,8 @@ interface SentRecord {
   readonly symbol: string;
   readonly key: SymbolKey;
   readonly date: DayNumber | undefined;
-  readonly recipients: string;
+  /** Other units of the batch named in "Nơi nhận". */
+  readonly receivers: readonly string[];
   readonly location: Location;
 }
 
@@ -46,47 +47,71 @@ interface ReceivedRecord {
   readonly key: SymbolKey | undefined;
   readonly date: DayNumber | undefined;
   readonly arrival: DayNumber | undefined;
-  readonly author: string;
+  /** The unit of the batch named as author. */
+  readonly sender: string;
   readonly location: Location;
 }
 
 /** Finds unit names and aliases in free text (accent- and case-insensitive, whole words, longest first). */
 export function unitMatcher(units: readonly UnitDef[]): (text: string) => string[] {
-  const names: { unit: string; key: string }[] = [];
-  for (const u of units) for (const n of [u.name, ...(u.aliases ?? [])]) if (n.trim()) names.push({ unit: u.name, key: fold(n).replace(/\s+/g, ' ').trim() });
-  names.sort((a, b) => b.key.length - a.key.length);
+  const names: { unit: string; padded: string; length: number }[] = [];
+  for (const u of units) {
+    for (const n of [u.name, ...(u.aliases ?? [])]) {
+      const key = fold(n).replace(/\s+/g, ' ').trim();
+      if (key) names.push({ unit: u.name, padded: ` ${key} `, length: key.length });
+    }
+  }
+  names.sort((a, b) => b.length - a.length);
+  // Recipients and authors repeat from row to row: remember the answer per text (bounded).
+  const cache = new Map<string, string[]>();
   return (text) => {
+    const hit = cache.get(text);
+    if (hit) return hit;
     let t = ` ${fold(text).replace(/[;,.\n\r\t:()\-–]+/g, ' ').replace(/\s+/g, ' ')} `;
     const found: string[] = [];
     for (const n of names) {
-      const at = t.indexOf(` ${n.key} `);
+      const at = t.indexOf(n.padded);
       if (at < 0) continue;
       if (!found.includes(n.unit)) found.push(n.unit);
       // Remove the match so a shorter name inside it ("xã An Bình" in "xã An Bình Đông") cannot match again.
-      t = `${t.slice(0, at)} ${'#'.repeat(n.key.length)} ${t.slice(at + n.key.length + 2)}`;
+      t = `${t.slice(0, at)} ${'#'.repeat(n.length)} ${t.slice(at + n.length + 2)}`;
     }
+    if (cache.size >= 4096) cache.clear();
+    cache.set(text, found);
     return found;
   };
 }
 
+/**
+ * Gathers, per unit, the entries that concern another unit of the batch: outgoing entries naming one
+ * in "Nơi nhận", incoming entries whose author is one. Units are matched as entries arrive, so an
+ * entry that names no unit of the batch costs nothing to keep (most of a register).
+ */
 export class ReconcileCollector {
   readonly sent: SentRecord[] = [];
   readonly received: ReceivedRecord[] = [];
   /** unit → files of its incoming registers and the years they cover; unit → outgoing years. */
   readonly incomingBooks = new Map<string, Map<string, Set<number>>>();
   readonly outgoingYears = new Map<string, Map<string, Set<number>>>();
+  private readonly match: (text: string) => string[];
+
+  constructor(units: readonly UnitDef[]) {
+    this.match = unitMatcher(units);
+  }
 
   readonly collectors: readonly EntryCollector[] = [
     {
       kinds: ['outgoing'],
       add: (entry, unit) => {
         if (unit === undefined) return;
-        const symbol = entry.text('symbol');
-        const key = symbol ? symbolKey(symbol) : undefined;
         const date = entry.day('issuedDate');
         if (date !== undefined) this.note(this.outgoingYears, unit, entry.register.file, yearOf(date));
+        const receivers = this.match(entry.text('recipients')).filter((u) => u !== unit);
+        if (receivers.length === 0) return;
+        const symbol = entry.text('symbol');
+        const key = symbol ? symbolKey(symbol) : undefined;
         if (!key) return;
-        this.sent.push({ unit, symbol, key, date, recipients: entry.text('recipients'), location: entry.location('symbol') });
+        this.sent.push({ unit, symbol, key, date, receivers, location: entry.location('symbol') });
       },
     },
     {
@@ -95,9 +120,11 @@ export class ReconcileCollector {
         if (unit === undefined) return;
         const arrival = entry.day('arrivalDate');
         if (arrival !== undefined) this.note(this.incomingBooks, unit, entry.register.file, yearOf(arrival));
+        const sender = this.match(entry.text('author')).find((u) => u !== unit);
+        if (sender === undefined) return;
         const symbol = entry.text('symbol');
         if (!symbol) return;
-        this.received.push({ unit, symbol, key: symbolKey(symbol), date: entry.day('issuedDate'), arrival, author: entry.text('author'), location: entry.location('symbol') });
+        this.received.push({ unit, symbol, key: symbolKey(symbol), date: entry.day('issuedDate'), arrival, sender, location: entry.location('symbol') });
       },
     },
   ];
@@ -138,8 +165,7 @@ export interface ReconcileData {
 const show = (d: DayNumber | undefined): string => (d === undefined ? '?' : formatDate(d));
 
 /** The reconciliation findings of a batch. Severity is each rule's default unless configured. */
-export function reconcile(data: ReconcileData, units: readonly UnitDef[], severityOf: (ruleId: string, fallback: Finding['severity']) => Finding['severity'] | 'off'): Finding[] {
-  const match = unitMatcher(units);
+export function reconcile(data: ReconcileData, severityOf: (ruleId: string, fallback: Finding['severity']) => Finding['severity'] | 'off'): Finding[] {
   const findings: Finding[] = [];
   const sentByKey = new Map<string, SentRecord>();
   const sentByNumber = new Map<string, SentRecord>();
@@ -154,9 +180,8 @@ export function reconcile(data: ReconcileData, units: readonly UnitDef[], severi
     if (severity !== 'off') findings.push({ ruleId, severity, ...f });
   };
   for (const r of data.received) {
-    const senders = match(r.author).filter((u) => u !== r.unit);
-    const sender = senders[0];
-    if (!sender || !r.key) continue;
+    const sender = r.sender;
+    if (!r.key) continue;
     receivedKeys.add(`${sender}|${r.unit}|${r.key.key}`);
     const s = sentByKey.get(`${sender}|${r.key.key}`);
     if (s) {
@@ -195,8 +220,7 @@ export function reconcile(data: ReconcileData, units: readonly UnitDef[], severi
   for (const s of data.sent) {
     if (s.date === undefined) continue;
     const year = yearOf(s.date);
-    for (const receiver of match(s.recipients)) {
-      if (receiver === s.unit) continue;
+    for (const receiver of s.receivers) {
       const books = data.incomingBooks.get(receiver);
       // Only a receiver whose incoming book for that year (or the next: late-December documents
       // arrive in January) is in the batch can be said to lack the document.

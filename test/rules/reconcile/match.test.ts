@@ -11,13 +11,13 @@ import { RULES } from '../../../rules/index.js';
 const UNITS = [{ name: 'UBND huyện Thanh Bình' }, { name: 'UBND xã An Bình', aliases: ['xã An Bình'] }, { name: 'UBND xã An Bình Đông' }];
 
 async function run(registers: (MemoryRegister & { unit: string })[]) {
-  const collector = new ReconcileCollector();
+  const collector = new ReconcileCollector(UNITS);
   const resolved = resolveConfig({}, RULES);
   await runAll(
     registers.map((r, i) => ({ path: `${r.unit}-${i}.xlsx`, unit: r.unit, open: () => memoryWorkbook({ ...r, file: `${r.unit}-${i}.xlsx` }) })),
     { rules: resolved.rules, config: resolved.config, agency: {}, asOf: dayNumber(2025, 1, 15), detect: {}, collectors: collector.collectors },
   );
-  return reconcile(collector.data(), UNITS, (_, fallback) => fallback);
+  return reconcile(collector.data(), (_, fallback) => fallback);
 }
 
 const out = (symbol: string, issuedDate: string, recipients: string) => ({ symbol, issuedDate, recipients, signer: 'A', typeAndSubject: 'Công văn V/v x', dispatchDate: issuedDate });
