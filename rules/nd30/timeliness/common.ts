@@ -7,7 +7,7 @@ import { createCalendar, type Calendar, type YearStatus } from '../../calendar/c
 import { dayNumber, formatDate, parseIso, toYmd, weekdayName, yearOf, type DayNumber } from '../../../src/core/dates.js';
 import type { FieldName, MessageData, RegisterKind } from '../../../src/core/types.js';
 import type { Config, RuleSetting } from '../../../src/config/schema.js';
-import type { RuleContext } from '../../../src/engine/rule.js';
+import type { RuleContext, RuleHandlers } from '../../../src/engine/rule.js';
 import type { Entry, RegisterInfo } from '../../../src/register/model.js';
 import { urgencyOf, type Urgency } from './urgency.js';
 
@@ -299,3 +299,49 @@ export function voided(entry: Entry): boolean {
   const notes = entry.text('notes');
   return notes !== '' && VOIDED.test(notes.toLowerCase());
 }
+
+/**
+ * The checks of the rule pairs that differ only by direction (dispatch of outgoing documents,
+ * hand-over of incoming ones): each rule file keeps its own metadata and article, and takes its
+ * check from here.
+ */
+function directionCheck(kind: RegisterKind, report: (context: RuleContext<unknown>, entry: Entry, a: Readonly<Assessment>, t: RunTiming, dir: Direction) => void) {
+  return (context: RuleContext<unknown>): RuleHandlers => {
+    let t: RunTiming;
+    const dir = DIRECTIONS[kind];
+    return {
+      start() {
+        t = runTiming(context);
+      },
+      row(entry) {
+        if (t.disabled) return;
+        report(context, entry, assess(entry, t), t, dir);
+      },
+    };
+  };
+}
+
+/** Later than the next working day (a late urgent document is the urgent rule's case, unless it is off). */
+export const lateCheck = (kind: RegisterKind) =>
+  directionCheck(kind, (context, entry, a, t, dir) => {
+    const late = a.verdict === 'late' || (a.verdict === 'urgentLate' && a.event > a.deadline && t.isOff(dir.urgentRule));
+    if (!late || explainedBySwap(a, t)) return;
+    context.report({ entry, field: dir.event, messageId: 'late', data: lateData(a, a.deadline, undefined, t, entry.register) });
+  });
+
+/** An urgent document not sent or handed on the same day. */
+export const urgentCheck = (kind: RegisterKind) =>
+  directionCheck(kind, (context, entry, a, t, dir) => {
+    if (a.verdict !== 'urgentLate' || explainedBySwap(a, t)) return;
+    context.report({ entry, field: dir.event, messageId: 'notSameDay', data: lateData(a, a.ref, a.urgency, t, entry.register) });
+  });
+
+/** Sent or handed on before the document's date or arrival. */
+export const beforeCheck = (kind: RegisterKind) =>
+  directionCheck(kind, (context, entry, a, t, dir) => {
+    if (a.verdict !== 'before' || explainedBySwap(a, t)) return;
+    const data: Record<string, string | number> = { days: a.ref - a.event };
+    dated(data, 'date', a.ref);
+    dated(data, 'actual', a.event);
+    context.report({ entry, field: dir.event, messageId: 'before', data });
+  });

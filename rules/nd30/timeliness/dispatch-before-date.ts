@@ -1,5 +1,5 @@
 import { defineRule } from '../../../src/engine/rule.js';
-import { assess, dated, DIRECTIONS, explainedBySwap, ND30, runTiming, type RunTiming } from './common.js';
+import { beforeCheck, ND30 } from './common.js';
 
 // Điều 14: number and date are assigned first (step 1), dispatch comes later (step 4), so a dispatch
 // date before the document date is impossible: one of the two dates is wrong, or the number was
@@ -27,22 +27,5 @@ export default defineRule({
       passing: { kind: 'outgoing', entries: [{ symbol: '40/UBND-VP', issuedDate: '10/09/2024', dispatchDate: '10/09/2024' }] },
     },
   },
-  check(context) {
-    let t: RunTiming;
-    const dir = DIRECTIONS.outgoing;
-    return {
-      start() {
-        t = runTiming(context);
-      },
-      row(entry) {
-        if (t.disabled) return;
-        const a = assess(entry, t);
-        if (a.verdict !== 'before' || explainedBySwap(a, t)) return;
-        const data: Record<string, string | number> = { days: a.ref - a.event };
-        dated(data, 'date', a.ref);
-        dated(data, 'actual', a.event);
-        context.report({ entry, field: dir.event, messageId: 'before', data });
-      },
-    };
-  },
+  check: beforeCheck('outgoing'),
 });

@@ -1,5 +1,5 @@
 import { defineRule } from '../../../src/engine/rule.js';
-import { assess, DIRECTIONS, explainedBySwap, lateData, ND30, runTiming, type RunTiming } from './common.js';
+import { lateCheck, ND30 } from './common.js';
 
 // Điều 18.1: an outgoing document is dispatched "trong ngày văn bản đó được ký, chậm nhất là trong
 // ngày làm việc tiếp theo" (also Điều 4.2.c). The register records the document date, not the
@@ -28,21 +28,5 @@ export default defineRule({
       passing: { kind: 'outgoing', entries: [{ symbol: '15/QĐ-UBND', issuedDate: '26/04/2024', dispatchDate: '02/05/2024' }] },
     },
   },
-  check(context) {
-    let t: RunTiming;
-    const dir = DIRECTIONS.outgoing;
-    return {
-      start() {
-        t = runTiming(context);
-      },
-      row(entry) {
-        if (t.disabled) return;
-        const a = assess(entry, t);
-        // An urgent document is dispatch-urgent's case, unless that rule is turned off.
-        const late = a.verdict === 'late' || (a.verdict === 'urgentLate' && a.event > a.deadline && t.isOff(dir.urgentRule));
-        if (!late || explainedBySwap(a, t)) return;
-        context.report({ entry, field: dir.event, messageId: 'late', data: lateData(a, a.deadline, undefined, t, entry.register) });
-      },
-    };
-  },
+  check: lateCheck('outgoing'),
 });

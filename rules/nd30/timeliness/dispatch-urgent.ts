@@ -1,5 +1,5 @@
 import { defineRule } from '../../../src/engine/rule.js';
-import { assess, DIRECTIONS, explainedBySwap, lateData, ND30, runTiming, type RunTiming } from './common.js';
+import { urgentCheck, ND30 } from './common.js';
 
 // Điều 18.1: "Văn bản khẩn phải được phát hành và gửi ngay sau khi ký văn bản" — an urgent document
 // (Hỏa tốc, Thượng khẩn, Khẩn) is dispatched on its date, the register's proxy for the signature
@@ -27,19 +27,5 @@ export default defineRule({
       passing: { kind: 'outgoing', entries: [{ symbol: '21/UBND-VP', issuedDate: '03/06/2024', typeAndSubject: 'Công văn V/v ứng phó bão số 2', dispatchDate: '03/06/2024', notes: 'Hỏa tốc' }] },
     },
   },
-  check(context) {
-    let t: RunTiming;
-    const dir = DIRECTIONS.outgoing;
-    return {
-      start() {
-        t = runTiming(context);
-      },
-      row(entry) {
-        if (t.disabled) return;
-        const a = assess(entry, t);
-        if (a.verdict !== 'urgentLate' || explainedBySwap(a, t)) return;
-        context.report({ entry, field: dir.event, messageId: 'notSameDay', data: lateData(a, a.ref, a.urgency, t, entry.register) });
-      },
-    };
-  },
+  check: urgentCheck('outgoing'),
 });

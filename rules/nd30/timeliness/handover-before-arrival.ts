@@ -1,5 +1,5 @@
 import { defineRule } from '../../../src/engine/rule.js';
-import { assess, dated, DIRECTIONS, explainedBySwap, ND30, runTiming, type RunTiming } from './common.js';
+import { beforeCheck, ND30 } from './common.js';
 
 // Điều 20: an incoming document is received and registered (steps 1–2) before it is presented and
 // handed on (step 3), so a hand-over date before the arrival date means one of them is wrong — or the
@@ -27,22 +27,5 @@ export default defineRule({
       passing: { kind: 'incoming', entries: [{ arrivalDate: '05/09/2024', arrivalNumber: '501', symbol: '12/SNV-VP', transferDate: '05/09/2024' }] },
     },
   },
-  check(context) {
-    let t: RunTiming;
-    const dir = DIRECTIONS.incoming;
-    return {
-      start() {
-        t = runTiming(context);
-      },
-      row(entry) {
-        if (t.disabled) return;
-        const a = assess(entry, t);
-        if (a.verdict !== 'before' || explainedBySwap(a, t)) return;
-        const data: Record<string, string | number> = { days: a.ref - a.event };
-        dated(data, 'date', a.ref);
-        dated(data, 'actual', a.event);
-        context.report({ entry, field: dir.event, messageId: 'before', data });
-      },
-    };
-  },
+  check: beforeCheck('incoming'),
 });

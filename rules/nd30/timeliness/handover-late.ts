@@ -1,5 +1,5 @@
 import { defineRule } from '../../../src/engine/rule.js';
-import { assess, DIRECTIONS, explainedBySwap, lateData, ND30, runTiming, type RunTiming } from './common.js';
+import { lateCheck, ND30 } from './common.js';
 
 // Điều 23.1: the Văn thư presents and hands on an incoming document "trong ngày, chậm nhất là trong
 // ngày làm việc tiếp theo" (also Điều 4.2.c). The clock starts at receipt, which is what Ngày đến
@@ -28,21 +28,5 @@ export default defineRule({
       passing: { kind: 'incoming', entries: [{ arrivalDate: '26/04/2025', arrivalNumber: '112', symbol: '45/SNV-VP', transferDate: '28/04/2025' }] },
     },
   },
-  check(context) {
-    let t: RunTiming;
-    const dir = DIRECTIONS.incoming;
-    return {
-      start() {
-        t = runTiming(context);
-      },
-      row(entry) {
-        if (t.disabled) return;
-        const a = assess(entry, t);
-        // An urgent document is handover-urgent's case, unless that rule is turned off.
-        const late = a.verdict === 'late' || (a.verdict === 'urgentLate' && a.event > a.deadline && t.isOff(dir.urgentRule));
-        if (!late || explainedBySwap(a, t)) return;
-        context.report({ entry, field: dir.event, messageId: 'late', data: lateData(a, a.deadline, undefined, t, entry.register) });
-      },
-    };
-  },
+  check: lateCheck('incoming'),
 });

@@ -1,5 +1,5 @@
 import { defineRule } from '../../../src/engine/rule.js';
-import { assess, DIRECTIONS, explainedBySwap, lateData, ND30, runTiming, type RunTiming } from './common.js';
+import { urgentCheck, ND30 } from './common.js';
 
 // Điều 23.1: "Văn bản đến có dấu chỉ các mức độ khẩn phải được trình và chuyển giao ngay sau khi
 // nhận được" (also Điều 4.2.c, which names the levels "Hỏa tốc", "Thượng khẩn" and "Khẩn"): handed
@@ -28,19 +28,5 @@ export default defineRule({
       passing: { kind: 'incoming', entries: [{ arrivalDate: '03/06/2024', arrivalNumber: '310', symbol: '88/UBND-VP', typeAndSubject: 'Công điện hỏa tốc về ứng phó mưa lũ', transferDate: '03/06/2024' }] },
     },
   },
-  check(context) {
-    let t: RunTiming;
-    const dir = DIRECTIONS.incoming;
-    return {
-      start() {
-        t = runTiming(context);
-      },
-      row(entry) {
-        if (t.disabled) return;
-        const a = assess(entry, t);
-        if (a.verdict !== 'urgentLate' || explainedBySwap(a, t)) return;
-        context.report({ entry, field: dir.event, messageId: 'notSameDay', data: lateData(a, a.ref, a.urgency, t, entry.register) });
-      },
-    };
-  },
+  check: urgentCheck('incoming'),
 });
