@@ -67,7 +67,9 @@ export default defineRule<z.infer<typeof Options>>({
         if (code === 'CV') {
           const issuer = parsed.issuer ?? context.agency.issuer ?? 'UBND';
           const unit = parsed.units[0] ?? context.agency.units?.[0] ?? 'VP';
-          const number = parsed.number?.digits ?? 'NN';
+          // The example shows the number as it should be written (leading zero below 10).
+          const digits = parsed.number?.digits;
+          const number = digits === undefined || digits === '' ? 'NN' : digits.length === 1 ? `0${digits}` : digits;
           // Certain only when the rest already is issuer + unit: `12/CV-UBND-VP` → `12/UBND-VP`.
           const certain = parsed.form === 'typed' && parsed.issuer !== undefined && parsed.units.length > 0 && parsed.number?.malformed === undefined;
           context.report({
