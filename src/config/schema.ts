@@ -1,5 +1,6 @@
 // vanthu.config.json, validated once at load (STYLE habit 7). Browser-safe: takes parsed JSON.
 import { z } from 'zod';
+import { parseIso } from '../core/dates.js';
 import { FIELDS } from '../core/types.js';
 
 const fieldEnum = z.enum(FIELDS);
@@ -26,7 +27,10 @@ export const RuleSettingSchema = z.union([
 ]);
 export type RuleSetting = z.infer<typeof RuleSettingSchema>;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as yyyy-mm-dd');
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as yyyy-mm-dd')
+  .refine((s) => parseIso(s) !== undefined, 'not a real calendar date');
 
 /**
  * Numbering series (ND 30 Điều 15.1.c: the head of the agency decides the scheme for administrative

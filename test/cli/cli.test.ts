@@ -104,6 +104,12 @@ describe('cli', () => {
       expect(run.stderr).toContain('symbol/leading-zero,');
     });
 
+    it('rejects impossible calendar dates', async () => {
+      const run = await withConfig({ calendar: { extraDaysOff: ['2024-02-30'] } });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('calendar.extraDaysOff');
+    });
+
     it('rejects bad severities and invalid JSON', async () => {
       expect((await withConfig({ rules: { 'symbol/leading-zero': 'fatal' } })).code).toBe(2);
       expect((await withConfig('{ nope')).code).toBe(2);
