@@ -109,7 +109,13 @@ export async function runCheck(values: CheckValues, args: readonly string[], io:
       units = summarizeUnits(report, (f) => f.unit ?? '');
       report = { ...report, units };
     }
-    if (values.quiet) report = { ...report, files: report.files.map((f) => ({ ...f, findings: f.findings.filter((x) => x.severity === 'error') })) };
+    // The exit code is decided on everything found; --quiet only hides what is shown, and the shown
+    // summary counts what is shown.
+    const full = report;
+    if (values.quiet) {
+      const files = report.files.map((f) => ({ ...f, findings: f.findings.filter((x) => x.severity === 'error') }));
+      report = { ...report, files, summary: { ...report.summary, warnings: 0, infos: 0 } };
+    }
     const color = io.isTty && !io.env['NO_COLOR'] && !io.env['CI'];
     const absolute = new Map(inputs.map((i) => [i.path, i.absolute]));
     await writeOutputs(
@@ -127,9 +133,9 @@ export async function runCheck(values: CheckValues, args: readonly string[], io:
       },
       (p) => absolute.get(p) ?? resolve(io.cwd, p),
     );
-    const s = report.summary;
+    const s = full.summary;
     if (s.fileErrors > 0) return EXIT.FAILURE;
-    if (report.files.some((f) => f.findings.some((x) => x.ruleId === 'internal-error'))) return EXIT.FAILURE;
+    if (full.files.some((f) => f.findings.some((x) => x.ruleId === 'internal-error'))) return EXIT.FAILURE;
     if (s.errors > 0) return EXIT.FINDINGS;
     if (maxWarnings !== undefined && s.warnings > maxWarnings) {
       io.stderr(`${localize(UI['tooManyWarnings']!, lang, { warnings: s.warnings, max: maxWarnings })}\n`);

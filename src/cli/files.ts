@@ -13,7 +13,7 @@ export interface InputFile {
 
 const SUPPORTED = '**/*.{xlsx,XLSX,csv,CSV,pdf,PDF}';
 /** Our own annotated copies and Office lock files are never inputs. */
-const IGNORE = ['**/*.kiem-tra.xlsx', '**/~$*', '**/node_modules/**'];
+const IGNORE = ['**/*.kiem-tra.xlsx', '**/kiem-tra-tong-hop.xlsx', '**/~$*', '**/node_modules/**'];
 
 const toPosix = (p: string): string => p.split('\\').join('/');
 
@@ -38,6 +38,9 @@ export async function expandInputs(args: readonly string[], cwd: string): Promis
       add(absolute, arg);
     } else if (/[*?[\]{}()!]/.test(arg)) {
       const found = await (await glob())(toPosix(arg), { cwd, ignore: IGNORE, onlyFiles: true, absolute: false });
+      // A pattern that matches nothing (or a file name with brackets that does not exist) is a
+      // missing input, not an empty success.
+      if (found.length === 0) add(absolute, arg, true);
       for (const f of found.sort()) add(resolve(cwd, f), f);
     } else {
       add(absolute, arg, true);

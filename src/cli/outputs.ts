@@ -1,8 +1,8 @@
 // Writing the report formats. Reporters are pure (report → text/bytes); this module decides where the
 // bytes go and guards the file system: an output never overwrites an input, never follows a symlink,
 // and annotated copies get new names (`<name>.kiem-tra.xlsx`) beside the input or under --output-dir.
-import { lstat, readFile, realpath, writeFile } from 'node:fs/promises';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { lstat, mkdir, readFile, realpath, writeFile } from 'node:fs/promises';
+import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import type { AnyRule } from '../engine/rule.js';
 import { sniff } from '../ingest/sniff.js';
@@ -68,18 +68,40 @@ async function guardTarget(target: string, inputs: readonly string[]): Promise<v
 }
 
 export async function writeOutput(target: string, data: string | Uint8Array, inputs: readonly string[]): Promise<void> {
+  try {
+    await mkdir(dirname(target), { recursive: true });
+  } catch (err) {
+    throw new OutputError(`cannot create the folder for ${target}: ${err instanceof Error ? err.message : String(err)}`);
+  }
   await guardTarget(target, inputs);
-  await writeFile(target, data);
+  try {
+    await writeFile(target, data);
+  } catch (err) {
+    throw new OutputError(`cannot write ${target}: ${err instanceof Error ? err.message : String(err)}`);
+  }
 }
 
-/** `<dir>/<name>.kiem-tra.xlsx` for an input `<dir>/<name>.<ext>`. */
-export function annotatedName(input: string, outputDir?: string): string {
-  const name = `${basename(input, extname(input))}.kiem-tra.xlsx`;
-  return outputDir ? join(outputDir, name) : join(dirname(input), name);
+/**
+ * `<dir>/<name>.kiem-tra.xlsx` for an input `<dir>/<name>.xlsx` (`<name>.csv.kiem-tra.xlsx` for other
+ * inputs, so that `X.xlsx` and `X.csv` side by side get different copies). Under --output-dir the
+ * input's folder relative to the working directory is kept, so same-named files of different units
+ * do not overwrite each other.
+ */
+export function annotatedName(input: string, cwd: string, outputDir?: string): string {
+  const ext = extname(input);
+  const stem = basename(input, ext);
+  const name = /^\.xls[xm]$/i.test(ext) ? `${stem}.kiem-tra.xlsx` : `${stem}${ext}.kiem-tra.xlsx`;
+  if (!outputDir) return join(dirname(input), name);
+  const rel = relative(cwd, dirname(input));
+  return join(outputDir, rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : '', name);
 }
 
 export async function writeOutputs(report: Report, specs: readonly OutputSpec[], ctx: OutputContext, absoluteOf: (path: string) => string): Promise<string[]> {
   const written: string[] = [];
+  if (ctx.outputDir) {
+    const info = await lstat(ctx.outputDir).catch(() => undefined);
+    if (info?.isSymbolicLink()) throw new OutputError(`refusing to write through a symbolic link: ${ctx.outputDir}`);
+  }
   for (const spec of specs) {
     if (spec.format === 'xlsx') {
       // exceljs (for writing workbooks) loads only when an xlsx output is asked for: start-up time.
@@ -93,7 +115,9 @@ export async function writeOutputs(report: Report, specs: readonly OutputSpec[],
       for (const file of report.files) {
         if (file.error?.code === 'not-found') continue;
         const input = absoluteOf(file.path);
-        const target = resolve(ctx.cwd, annotatedName(input, ctx.outputDir));
+        let target = resolve(ctx.cwd, annotatedName(input, ctx.cwd, ctx.outputDir));
+        // Never let two inputs share one copy (e.g. inputs outside the working directory).
+        for (let k = 2; written.includes(target); k++) target = target.replace(/(-\d+)?\.kiem-tra\.xlsx$/, `-${k}.kiem-tra.xlsx`);
         let bytes: Uint8Array;
         if (!file.error && /\.xls[xm]$/i.test(input)) {
           const source = new Uint8Array(await readFile(input));

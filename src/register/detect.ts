@@ -95,7 +95,12 @@ function findHeader(head: readonly RawRow[], options: DetectOptions): { candidat
     // A two-row header has labels across its top row; a cover line directly above the header
     // ("Năm: 2024" in a merged cell) is one cell and must not become the top of a band.
     const topCells = row.values.reduce<number>((n, v) => n + (cellText(v) ? 1 : 0), 0);
-    if (next && next.row === row.row + 1 && !isIndexRow(next) && topCells >= 2) candidates.push(mapHeaderBand([row, next], options));
+    if (next && next.row === row.row + 1 && !isIndexRow(next) && topCells >= 2) {
+      // The band must beat the row below on its own: a short cover line ("Năm: 2024 | Quyển số: 02")
+      // over a one-row header adds nothing and must stay a title line.
+      const band = mapHeaderBand([row, next], options);
+      if (score(band) > score(mapHeaderBand([next], options))) candidates.push(band);
+    }
     for (const cand of candidates) {
       const s = score(cand);
       if (cand.fields.size >= MIN_HEADER_FIELDS && s > bestScore) {
@@ -185,16 +190,26 @@ function repeatedHeaderCheck(columns: ReadonlyMap<FieldName, ColumnInfo>, band: 
     });
 }
 
-/** Enough filled cells to be an entry rather than a footer line ("Người lập sổ", "Tổng số: 120"). */
-function looksLikeEntry(row: RawRow, dataColumns: readonly number[]): boolean {
+/** A symbol-like value: a number then "/" or "-" (`05/QĐ-UBND`, `12-NQ/TU`), not a footer sentence. */
+const SYMBOL_LIKE = /^\s*\d{1,6}[a-zA-Z]?\s*[/-]/;
+
+/**
+ * Enough filled cells to be an entry rather than a footer line ("Người lập sổ", "Tổng số: 120"):
+ * two filled cells, or a number reserved alone on its row (only the symbol, or số đến, written).
+ */
+function looksLikeEntry(row: RawRow, dataColumns: readonly number[], keyColumns: readonly number[]): boolean {
   let filled = 0;
+  let only = -1;
   for (const i of dataColumns) {
     const v = row.values[i];
     if (v !== null && v !== undefined && !(typeof v === 'string' && v.trim() === '')) {
       if (++filled >= 2) return true;
+      only = i;
     }
   }
-  return false;
+  if (filled !== 1 || !keyColumns.includes(only)) return false;
+  const v = row.values[only];
+  return typeof v === 'number' || (typeof v === 'string' && SYMBOL_LIKE.test(v));
 }
 
 export async function detectSheet(sheet: RawSheet, options: DetectOptions): Promise<SheetResult> {
@@ -248,12 +263,13 @@ export async function detectSheet(sheet: RawSheet, options: DetectOptions): Prom
     date1904: sheet.date1904,
   };
   const dataColumns = [...columns.values()].filter((c) => c.field !== 'index').map((c) => c.index);
+  const keyColumns = (['symbol', 'number', 'arrivalNumber'] as const).flatMap((f) => (columns.has(f) ? [columns.get(f)!.index] : []));
   const firstData = at + candidate.band.length;
   const buffered = head.slice(firstData);
 
   async function* entries(): AsyncGenerator<Entry> {
     const isRepeatedHeader = repeatedHeaderCheck(columns, candidate.band);
-    const accept = (row: RawRow): boolean => looksLikeEntry(row, dataColumns) && !isIndexRow(row) && !isRepeatedHeader(row);
+    const accept = (row: RawRow): boolean => looksLikeEntry(row, dataColumns, keyColumns) && !isIndexRow(row) && !isRepeatedHeader(row);
     for (const row of buffered) if (accept(row)) yield new Entry(info, row);
     if (exhausted) return;
     for (let n = await iterator.next(); !n.done; n = await iterator.next()) {

@@ -45,7 +45,10 @@ export function buildHeaderOverrides(columnsConfig: Readonly<Partial<Record<Fiel
   for (const [field, value] of Object.entries(columnsConfig)) {
     const list = typeof value === 'string' ? [value] : (value ?? []);
     for (const v of list) {
-      if (/^[A-Z]{1,3}$/.test(v)) byLetter.set(v, field as FieldName);
+      // A column letter: `col:B`, or a bare `B`/`AB` that is not itself a header name (`TT`, `STT`).
+      const explicit = /^col:([A-Z]{1,3})$/i.exec(v);
+      if (explicit) byLetter.set(explicit[1]!.toUpperCase(), field as FieldName);
+      else if (/^[A-Z]{1,2}$/.test(v) && matchHeader(v) === undefined) byLetter.set(v, field as FieldName);
       else byKey.set(headerKey(v), field as FieldName);
     }
   }

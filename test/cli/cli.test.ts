@@ -2,6 +2,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fg from 'fast-glob';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/report.js';
 import { ROOT, runCli } from '../helpers.js';
@@ -130,5 +131,36 @@ describe('cli', () => {
     const a = await runCli([...BASE, '--format', 'json', 'fixtures']);
     const b = await runCli([...BASE, '--format', 'json', 'fixtures']);
     expect(a.stdout).toBe(b.stdout);
+  });
+});
+
+describe('cli: outputs and inputs (review fixes)', () => {
+  it('annotated copies of same-named files in different folders do not overwrite each other; the output dir is created', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'vl-outdir-')), 'not', 'yet');
+    const run = await runCli(['check', '--by-unit', '--jobs', '1', '--config', 'fixtures/campaign/vanthu.config.json', '--as-of', '2025-01-15', '--format', 'xlsx', '--output-dir', dir, 'fixtures/campaign/xa-an-binh', 'fixtures/campaign/xa-tan-my']);
+    expect(run.stderr).toBe('');
+    const copies = fg.sync('**/*.kiem-tra.xlsx', { cwd: dir });
+    expect(copies.sort()).toEqual([
+      'fixtures/campaign/xa-an-binh/so-den-2024.kiem-tra.xlsx',
+      'fixtures/campaign/xa-an-binh/so-di-2024.kiem-tra.xlsx',
+      'fixtures/campaign/xa-tan-my/so-den-2024.kiem-tra.xlsx',
+      'fixtures/campaign/xa-tan-my/so-di-2024.kiem-tra.xlsx',
+    ]);
+    // A second run over a folder holding the outputs does not read them back as inputs.
+    const again = await runCli(['check', '--as-of', '2025-01-15', '--format', 'json', dir]);
+    expect((JSON.parse(again.stdout) as Report).files).toEqual([]);
+  });
+
+  it('a pattern or bracketed name that matches nothing is a missing input (exit 2)', async () => {
+    const run = await runCli([...BASE, '--format', 'json', 'fixtures/khong (co).xlsx']);
+    expect(run.code).toBe(2);
+    expect((JSON.parse(run.stdout) as Report).files[0]!.error!.code).toBe('not-found');
+  });
+
+  it('--quiet shows errors only and counts what it shows; the exit code still sees everything', async () => {
+    const quiet = await runCli([...BASE, '--quiet', '--format', 'json', '--max-warnings', '0', 'fixtures/so-den-2024.xlsx']);
+    const report = JSON.parse(quiet.stdout) as Report;
+    expect(report.summary.warnings).toBe(0);
+    expect(quiet.code).toBe(1);
   });
 });

@@ -160,3 +160,24 @@ describe('detectSheet: cover line right above the header', () => {
     expect(entries).toEqual([5, 6]);
   });
 });
+
+describe('detectSheet: review fixes', () => {
+  it('a two-cell cover line above a one-row header stays a title line', async () => {
+    const { result } = await detect([['SỔ ĐĂNG KÝ VĂN BẢN ĐI'], ['Năm: 2024', null, null, 'Quyển số: 02'], OUT_HEADER, row(1), row(2)]);
+    const info = reg(result);
+    expect(info.headerRows).toEqual([3]);
+    expect(info.title).toMatchObject({ year: 2024, volume: '02' });
+  });
+
+  it('keeps a row holding only a reserved symbol, but not a one-cell footer sentence', async () => {
+    const { entries } = await detect([OUT_HEADER, row(4), ['05/QĐ-UBND'], ['Tổng số: 120 văn bản'], row(6)]);
+    expect(entries).toEqual([2, 3, 5]);
+  });
+
+  it('config: col:X is a column letter, header names in capitals stay header names', () => {
+    const o = buildHeaderOverrides({ index: 'STT', symbol: 'col:B', notes: 'K' });
+    expect(o.byLetter.get('B')).toBe('symbol');
+    expect(o.byLetter.get('K')).toBe('notes');
+    expect(o.byKey.get(headerKey('STT'))).toBe('index');
+  });
+});

@@ -132,7 +132,7 @@ describe('annotated workbook', () => {
     expect(run.code).toBe(1);
     const report = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')) as Report;
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(join(dir, 'so-di-2024-loi.kiem-tra.xlsx'));
+    await wb.xlsx.readFile(join(dir, 'fixtures', 'so-di-2024-loi.kiem-tra.xlsx'));
     expect(wb.worksheets[0]!.name).toBe('Kết quả kiểm tra');
     const ws = wb.getWorksheet('Sổ đi')!;
     const flagged = report.files[0]!.findings.filter((f) => f.location.column && f.location.row);
