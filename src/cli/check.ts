@@ -129,6 +129,7 @@ export async function runCheck(values: CheckValues, args: readonly string[], io:
         ...(values['output-dir'] ? { outputDir: resolve(io.cwd, values['output-dir']) } : {}),
         inputs: inputs.map((i) => i.absolute),
         stdout: io.stdout,
+        active: new Set(resolved.rules.map((r) => r.rule.meta.id)),
         ...(units ? { units } : {}),
       },
       (p) => absolute.get(p) ?? resolve(io.cwd, p),

@@ -33,13 +33,15 @@ export interface OutputContext {
   readonly stdout: (s: string) => void;
   /** Inspector mode: the per-unit summary, shown first. */
   readonly units?: readonly UnitSummary[];
+  /** Ids of the rules that ran (config may turn some off): JUnit lists only those as test cases. */
+  readonly active?: ReadonlySet<string>;
 }
 
 export class OutputError extends Error {
   override readonly name = 'OutputError';
 }
 
-export function renderText(format: Exclude<FormatName, 'xlsx'>, report: Report, ctx: Pick<OutputContext, 'rules' | 'color' | 'quiet' | 'units'>): string {
+export function renderText(format: Exclude<FormatName, 'xlsx'>, report: Report, ctx: Pick<OutputContext, 'rules' | 'color' | 'quiet' | 'units' | 'active'>): string {
   switch (format) {
     case 'json':
       return formatJson(report);
@@ -48,7 +50,7 @@ export function renderText(format: Exclude<FormatName, 'xlsx'>, report: Report, 
     case 'sarif':
       return formatSarif(report, ctx.rules);
     case 'junit':
-      return formatJunit(report, ctx.rules);
+      return formatJunit(report, ctx.active ? ctx.rules.filter((r) => ctx.active!.has(r.meta.id)) : ctx.rules);
     case 'stylish':
       return formatStylish(report, { color: ctx.color, quiet: ctx.quiet, ...(ctx.units ? { units: ctx.units } : {}) });
   }
@@ -131,7 +133,7 @@ export async function writeOutputs(report: Report, specs: readonly OutputSpec[],
       }
       continue;
     }
-    const text = renderText(spec.format, report, { rules: ctx.rules, color: ctx.color && !spec.file, quiet: ctx.quiet, ...(ctx.units ? { units: ctx.units } : {}) });
+    const text = renderText(spec.format, report, { rules: ctx.rules, color: ctx.color && !spec.file, quiet: ctx.quiet, ...(ctx.units ? { units: ctx.units } : {}), ...(ctx.active ? { active: ctx.active } : {}) });
     if (spec.file) {
       const target = resolve(ctx.cwd, spec.file);
       await writeOutput(target, text, ctx.inputs);
