@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { rng } from '../scripts/fixtures/data.js';
 
 interface ChildResult {
   readonly mode: string;
@@ -38,17 +39,6 @@ const WORDS = (
 ).split(' ');
 const RECIPIENTS = ['Như trên', 'UBND các xã, phường', 'Sở Nội vụ', 'Các phòng, ban chuyên môn', 'Lưu: VT, VP'];
 
-/** mulberry32: a small deterministic PRNG. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pick = <T>(r: () => number, list: readonly T[]): T => list[Math.floor(r() * list.length)] as T;
 

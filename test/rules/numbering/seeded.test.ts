@@ -8,17 +8,8 @@ import { dayNumber, formatDate, toYmd, weekday } from '../../../src/core/dates.j
 import { checkMemory, type MemoryRegister } from '../../../src/engine/memory.js';
 import { NUMBERING_RULES } from '../../../rules/nd30/numbering/index.js';
 import { REGISTER_RULES } from '../../../rules/nd30/register/index.js';
+import { rng } from '../../../scripts/fixtures/data.js';
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const pad = (n: number): string => (n < 10 ? `0${n}` : String(n));
 const TYPES = ['QĐ', 'cv', 'cv', 'TB', 'KH', 'BC', 'GM', 'TTr'];
 const CHECKED = new Set(['numbering/gap', 'numbering/duplicate', 'numbering/order', 'numbering/first-number', 'register/period']);
