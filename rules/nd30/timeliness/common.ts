@@ -305,20 +305,25 @@ export function voided(entry: Entry): boolean {
  * hand-over of incoming ones): each rule file keeps its own metadata and article, and takes its
  * check from here.
  */
-function directionCheck(kind: RegisterKind, report: (context: RuleContext<unknown>, entry: Entry, a: Readonly<Assessment>, t: RunTiming, dir: Direction) => void) {
-  return (context: RuleContext<unknown>): RuleHandlers => {
-    let t: RunTiming;
-    const dir = DIRECTIONS[kind];
-    return {
-      start() {
-        t = runTiming(context);
-      },
-      row(entry) {
-        if (t.disabled) return;
-        report(context, entry, assess(entry, t), t, dir);
-      },
-    };
+/**
+ * The handlers of a timeliness rule that only needs a row check: the run's timing state is fetched
+ * at start, and rows are skipped when the config's calendar was invalid.
+ */
+export function timedRows(context: RuleContext<unknown>, row: (entry: Entry, t: RunTiming) => void): RuleHandlers {
+  let t: RunTiming;
+  return {
+    start() {
+      t = runTiming(context);
+    },
+    row(entry) {
+      if (!t.disabled) row(entry, t);
+    },
   };
+}
+
+function directionCheck(kind: RegisterKind, report: (context: RuleContext<unknown>, entry: Entry, a: Readonly<Assessment>, t: RunTiming, dir: Direction) => void) {
+  const dir = DIRECTIONS[kind];
+  return (context: RuleContext<unknown>): RuleHandlers => timedRows(context, (entry, t) => report(context, entry, assess(entry, t), t, dir));
 }
 
 /** Later than the next working day (a late urgent document is the urgent rule's case, unless it is off). */

@@ -1,7 +1,7 @@
 import { defineRule } from '../../../src/engine/rule.js';
 import { formatDate } from '../../../src/core/dates.js';
 import type { FieldName } from '../../../src/core/types.js';
-import { assess, DIRECTIONS, ND30, runTiming, type RunTiming } from './common.js';
+import { assess, DIRECTIONS, ND30, timedRows } from './common.js';
 
 // A register typed day-first on a computer set to a US locale stores "05/03/2024" (5 March) as
 // 3 May: the dispatch looks two months late, or earlier than the document. When reading the day
@@ -44,33 +44,26 @@ export default defineRule({
     },
   },
   check(context) {
-    let t: RunTiming;
-    return {
-      start() {
-        t = runTiming(context);
-      },
-      row(entry) {
-        if (t.disabled) return;
-        const a = assess(entry, t);
-        if (a.swap === undefined) return;
-        const dir = DIRECTIONS[entry.register.kind];
-        const field = a.swap === 'ref' ? dir.ref : dir.event;
-        const read = a.swap === 'ref' ? a.ref : a.event;
-        const suggested = a.swap === 'ref' ? a.swapRef : a.swapEvent;
-        const label = LABEL[field]!;
-        const data: Record<string, string | number> = { fieldVi: label.vi, fieldEn: label.en, read: formatDate(read), suggested: formatDate(suggested) };
-        if (a.swap === 'both') {
-          const refLabel = LABEL[dir.ref]!;
-          Object.assign(data, { refFieldVi: refLabel.vi, refFieldEn: refLabel.en, refRead: formatDate(a.ref), refSuggested: formatDate(a.swapRef) });
-        }
-        context.report({
-          entry,
-          field,
-          messageId: a.swap === 'both' ? 'bothSwapped' : 'swapped',
-          data,
-          fix: { from: entry.original(field), to: formatDate(suggested), kind: 'suggestion' },
-        });
-      },
-    };
+    return timedRows(context, (entry, t) => {
+      const a = assess(entry, t);
+      if (a.swap === undefined) return;
+      const dir = DIRECTIONS[entry.register.kind];
+      const field = a.swap === 'ref' ? dir.ref : dir.event;
+      const read = a.swap === 'ref' ? a.ref : a.event;
+      const suggested = a.swap === 'ref' ? a.swapRef : a.swapEvent;
+      const label = LABEL[field]!;
+      const data: Record<string, string | number> = { fieldVi: label.vi, fieldEn: label.en, read: formatDate(read), suggested: formatDate(suggested) };
+      if (a.swap === 'both') {
+        const refLabel = LABEL[dir.ref]!;
+        Object.assign(data, { refFieldVi: refLabel.vi, refFieldEn: refLabel.en, refRead: formatDate(a.ref), refSuggested: formatDate(a.swapRef) });
+      }
+      context.report({
+        entry,
+        field,
+        messageId: a.swap === 'both' ? 'bothSwapped' : 'swapped',
+        data,
+        fix: { from: entry.original(field), to: formatDate(suggested), kind: 'suggestion' },
+      });
+    });
   },
 });

@@ -1,6 +1,6 @@
 import { defineRule } from '../../../src/engine/rule.js';
 import { formatDate } from '../../../src/core/dates.js';
-import { dated, ND30, runTiming, voided, type RunTiming } from './common.js';
+import { dated, ND30, voided, timedRows } from './common.js';
 
 // Điều 18.1 gives the dispatch deadline and Điều 4.2.d requires the sending status to be tracked; the
 // register's "Ngày chuyển" column (Phụ lục IV) is the record of it. Once the deadline has passed
@@ -31,25 +31,18 @@ export default defineRule({
     },
   },
   check(context) {
-    let t: RunTiming;
-    return {
-      start() {
-        t = runTiming(context);
-      },
-      row(entry) {
-        if (t.disabled) return;
-        if (!entry.has('dispatchDate')) return;
-        const v = entry.value('dispatchDate');
-        if (v !== null && (typeof v !== 'string' || v.trim() !== '')) return;
-        const issued = entry.day('issuedDate');
-        if (issued === undefined) return;
-        const deadline = t.next(issued, entry.register);
-        if (context.asOf <= deadline || voided(entry)) return;
-        const data: Record<string, string | number> = { asOf: formatDate(context.asOf) };
-        dated(data, 'date', issued);
-        dated(data, 'deadline', deadline);
-        context.report({ entry, field: 'dispatchDate', messageId: 'missing', data });
-      },
-    };
+    return timedRows(context, (entry, t) => {
+      if (!entry.has('dispatchDate')) return;
+      const v = entry.value('dispatchDate');
+      if (v !== null && (typeof v !== 'string' || v.trim() !== '')) return;
+      const issued = entry.day('issuedDate');
+      if (issued === undefined) return;
+      const deadline = t.next(issued, entry.register);
+      if (context.asOf <= deadline || voided(entry)) return;
+      const data: Record<string, string | number> = { asOf: formatDate(context.asOf) };
+      dated(data, 'date', issued);
+      dated(data, 'deadline', deadline);
+      context.report({ entry, field: 'dispatchDate', messageId: 'missing', data });
+    });
   },
 });
