@@ -114,9 +114,11 @@ async function child(mode: string, file: string): Promise<ChildResult> {
     const kind = sniff(bytes, file);
     if (kind.format !== 'xlsx') throw new Error(`${file} sniffed as ${kind.format}`);
     for await (const sheet of readXlsx(bytes, { date1904: kind.date1904, fileName: file }).sheets) {
-      for await (const row of sheet.rows) {
-        rows++;
-        for (const value of row.values) if (value !== null) cells++;
+      for await (const batch of sheet.rows) {
+        for (const row of batch) {
+          rows++;
+          for (const value of row.values) if (value !== null) cells++;
+        }
       }
     }
   } else if (mode === 'import-exceljs') {

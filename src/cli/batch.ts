@@ -65,15 +65,31 @@ export async function runJob(job: BatchJob, spec: SettingsSpec, onFile?: (r: Fil
   return { results, reconcile: collector.data() };
 }
 
+/** What a worker is given once: every job, and the counter all threads take job indices from. */
+export interface WorkerInit {
+  readonly jobs: readonly BatchJob[];
+  readonly spec: SettingsSpec;
+  readonly next: Int32Array;
+}
+
+export type WorkerMessage =
+  | { readonly type: 'file'; readonly counts: FileCounts }
+  | { readonly type: 'done'; readonly index: number; readonly result: JobResult }
+  | { readonly type: 'error'; readonly index: number; readonly error: string }
+  | { readonly type: 'finished' };
+
+/** The next job index for this thread: one shared atomic counter, so no thread waits for another to hand out work. */
+export const takeJob = (next: Int32Array): number => Atomics.add(next, 0, 1);
+
 /**
  * The worker script. Compiled JS loads directly; from TypeScript sources (tests, tsx) a tiny eval
  * bootstrap registers tsx's loader inside the thread first (worker execArgv cannot carry --import).
  */
-function startWorker(): Worker {
+function startWorker(init: WorkerInit): Worker {
   const self = import.meta.url;
-  if (!self.endsWith('.ts')) return new Worker(new URL('./worker.js', self));
+  if (!self.endsWith('.ts')) return new Worker(new URL('./worker.js', self), { workerData: init });
   const target = new URL('./worker.ts', self).href;
-  return new Worker(`import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(target)}); });`, { eval: true });
+  return new Worker(`import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(target)}); });`, { eval: true, workerData: init });
 }
 
 export function defaultJobs(): number {
@@ -94,38 +110,28 @@ export async function runBatch(jobs: readonly BatchJob[], spec: SettingsSpec, th
     for (const [i, job] of jobs.entries()) out[i] = await runJob(job, spec, (r) => tick(countsOf(r)), extraCollectors);
     return out;
   }
-  let next = 0;
-  // This thread is one of the pool: it would otherwise sit idle, and every extra thread pays its own
-  // module loading and JIT warm-up (measured: most of the cost of a worker on small registers).
+  // Every thread, this one included, takes the next job from a shared counter as soon as it is free:
+  // a worker never waits for this thread (busy with its own job) to hand it work. Results land by
+  // index, so the output does not depend on which thread checked what.
+  const next = new Int32Array(new SharedArrayBuffer(4));
   const local = async (): Promise<void> => {
-    while (next < jobs.length) {
-      const index = next++;
+    for (let index = takeJob(next); index < jobs.length; index = takeJob(next)) {
       out[index] = await runJob(jobs[index]!, spec, (r) => tick(countsOf(r)));
     }
   };
   const remote = Array.from({ length: Math.min(threads, jobs.length) - 1 }, async () => {
-    const worker = startWorker();
+    const worker = startWorker({ jobs, spec, next });
     try {
-      while (next < jobs.length) {
-        const index = next++;
-        out[index] = await new Promise<JobResult>((resolve, reject) => {
-          const onMessage = (msg: { type: 'file'; counts: FileCounts } | { type: 'done'; result: JobResult } | { type: 'error'; error: string }): void => {
-            if (msg.type === 'file') tick(msg.counts);
-            else {
-              worker.off('message', onMessage);
-              worker.off('error', reject);
-              worker.off('exit', onExit);
-              if (msg.type === 'done') resolve(msg.result);
-              else reject(new Error(msg.error));
-            }
-          };
-          const onExit = (code: number | null): void => reject(new Error(`worker exited (${code ?? 'signal'}) while checking ${jobs[index]!.inputs[0]?.path ?? ''}`));
-          worker.on('message', onMessage);
-          worker.once('error', reject);
-          worker.once('exit', onExit);
-          worker.postMessage({ job: jobs[index], spec });
+      await new Promise<void>((resolve, reject) => {
+        worker.on('message', (msg: WorkerMessage) => {
+          if (msg.type === 'file') tick(msg.counts);
+          else if (msg.type === 'done') out[msg.index] = msg.result;
+          else if (msg.type === 'error') reject(new Error(`${jobs[msg.index]?.inputs[0]?.path ?? ''}: ${msg.error}`));
+          else resolve();
         });
-      }
+        worker.once('error', reject);
+        worker.once('exit', (code) => reject(new Error(`worker exited (${code}) before finishing its jobs`)));
+      });
     } finally {
       await worker.terminate();
     }

@@ -1,10 +1,17 @@
-// A worker thread of the batch: checks the jobs it is sent and posts each file's result as it ends.
-import { parentPort } from 'node:worker_threads';
-import { countsOf, runJob, type BatchJob } from './batch.js';
-import type { SettingsSpec } from './settings.js';
+// A worker thread of the batch: takes jobs from the shared counter until none is left, posting each
+// file's counts as it ends and each job's result, then says it has finished.
+import { parentPort, workerData } from 'node:worker_threads';
+import { countsOf, runJob, takeJob, type WorkerInit, type WorkerMessage } from './batch.js';
 
-parentPort?.on('message', (msg: { job: BatchJob; spec: SettingsSpec }) => {
-  runJob(msg.job, msg.spec, (result) => parentPort!.postMessage({ type: 'file', counts: countsOf(result) }))
-    .then((result) => parentPort!.postMessage({ type: 'done', result }))
-    .catch((err: unknown) => parentPort!.postMessage({ type: 'error', error: err instanceof Error ? (err.stack ?? err.message) : String(err) }));
-});
+const { jobs, spec, next } = workerData as WorkerInit;
+const post = (msg: WorkerMessage): void => parentPort!.postMessage(msg);
+
+for (let index = takeJob(next); index < jobs.length; index = takeJob(next)) {
+  try {
+    post({ type: 'done', index, result: await runJob(jobs[index]!, spec, (result) => post({ type: 'file', counts: countsOf(result) })) });
+  } catch (err) {
+    post({ type: 'error', index, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+    break;
+  }
+}
+post({ type: 'finished' });

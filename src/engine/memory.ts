@@ -53,8 +53,8 @@ export function memoryWorkbook(register: MemoryRegister): RawWorkbook {
   for (const entry of register.entries) {
     rows.push({ row: row++, values: columns.map((c) => entry[c.field === 'transferDate' || c.field === 'dispatchDate' ? (register.kind === 'incoming' ? 'transferDate' : 'dispatchDate') : c.field] ?? null) });
   }
-  async function* iterate(): AsyncGenerator<RawRow> {
-    yield* rows;
+  async function* iterate(): AsyncGenerator<readonly RawRow[]> {
+    yield rows;
   }
   return {
     format: 'xlsx',

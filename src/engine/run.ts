@@ -67,6 +67,9 @@ function configuredSeverity(rules: readonly ResolvedRule[], id: string): Severit
   return r.severity;
 }
 
+/** How many first entries vote on the register's year when its cover gives none. */
+const YEAR_VOTES = 200;
+
 /** The year a register is for: the cover's `Năm`, else the most common year among the first entries' dates. */
 function yearVote(): { add(year: number): void; result(): number | undefined } {
   const counts = new Map<number, number>();
@@ -163,21 +166,35 @@ class RuleGroup {
     for (const a of this.active) if (a.handlers.start) this.guard(a, 'start', () => a.handlers.start!());
   }
 
-  async run(info: RegisterInfo, entries: AsyncIterable<Entry>, unit?: string): Promise<RegisterSummary> {
+  async run(info: RegisterInfo, entries: AsyncIterable<readonly Entry[]>, unit?: string): Promise<RegisterSummary> {
     this.current = info;
     const collectors = (this.settings.collectors ?? []).filter((c) => c.kinds.includes(info.kind));
     if (!this.started) this.start();
     for (const a of this.active) if (a.handlers.registerStart) this.guard(a, 'registerStart', () => a.handlers.registerStart!(info));
     const rowHandlers = this.active.filter((a) => a.handlers.row);
-    let count = 0;
     const years = yearVote();
     const yearField = info.kind === 'incoming' ? 'arrivalDate' : 'issuedDate';
-    for await (const entry of entries) {
-      count++;
-      if (count <= 200 && info.title.year === undefined) {
-        const d = entry.day(yearField);
-        if (d !== undefined) years.add(yearOf(d));
+    let count = 0;
+    for await (const batch of entries) {
+      if (count < YEAR_VOTES && info.title.year === undefined) {
+        for (let k = 0; k < batch.length && count + k < YEAR_VOTES; k++) {
+          const d = batch[k]!.day(yearField);
+          if (d !== undefined) years.add(yearOf(d));
+        }
       }
+      count += batch.length;
+      this.dispatch(batch, rowHandlers, collectors, unit);
+    }
+    for (const a of this.active) if (a.handlers.registerEnd) this.guard(a, 'registerEnd', () => a.handlers.registerEnd!(info));
+    const year = info.title.year ?? years.result();
+    const columns: Partial<Record<FieldName, string>> = {};
+    for (const [field, col] of info.columns) columns[field] = col.letter;
+    return { sheet: info.sheet, kind: info.kind, entries: count, ...(year !== undefined ? { year } : {}), headerRow: info.headerRow, columns };
+  }
+
+  /** Every row handler and collector on each entry of a batch (synchronous: one await per batch). */
+  private dispatch(batch: readonly Entry[], rowHandlers: readonly ActiveRule[], collectors: readonly EntryCollector[], unit: string | undefined): void {
+    for (const entry of batch) {
       for (const a of rowHandlers) {
         if (a.failed) continue;
         try {
@@ -190,11 +207,6 @@ class RuleGroup {
       }
       for (const c of collectors) c.add(entry, unit);
     }
-    for (const a of this.active) if (a.handlers.registerEnd) this.guard(a, 'registerEnd', () => a.handlers.registerEnd!(info));
-    const year = info.title.year ?? years.result();
-    const columns: Partial<Record<FieldName, string>> = {};
-    for (const [field, col] of info.columns) columns[field] = col.letter;
-    return { sheet: info.sheet, kind: info.kind, entries: count, ...(year !== undefined ? { year } : {}), headerRow: info.headerRow, columns };
   }
 
   end(): void {

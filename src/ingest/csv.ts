@@ -79,9 +79,20 @@ async function* single(sheet: RawSheet): AsyncGenerator<RawSheet> {
  * only at its start; inside quotes `""` is one quote and line breaks belong to the value. CRLF,
  * LF and lone CR all end a line. Empty fields are null; records with no value are skipped.
  */
-export async function* parseRows(text: string, delimiter: string): AsyncGenerator<RawRow> {
-  for (const row of parseRowsSync(text, delimiter)) yield row;
+export async function* parseRows(text: string, delimiter: string): AsyncGenerator<readonly RawRow[]> {
+  let batch: RawRow[] = [];
+  for (const row of parseRowsSync(text, delimiter)) {
+    batch.push(row);
+    if (batch.length === CSV_BATCH) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
 }
+
+/** Rows per batch handed to the consumer (the text is in memory already: this only bounds the hops). */
+const CSV_BATCH = 512;
 
 export function* parseRowsSync(text: string, delimiter: string): Generator<RawRow> {
   const delim = delimiter.charCodeAt(0);

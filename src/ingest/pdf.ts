@@ -90,7 +90,7 @@ export async function readPdf(bytes: Uint8Array, fileName: string): Promise<RawW
           index: 0,
           date1904: false,
           rows: (async function* () {
-            yield* rows;
+            if (rows.length > 0) yield rows;
           })(),
         };
       })(),

@@ -26,8 +26,12 @@ export interface RawSheet {
   readonly index: number;
   /** Serial numbers in this sheet count from 1904-01-01 (LibreOffice writes date1904="true"). */
   readonly date1904: boolean;
-  /** Rows in order; empty rows may be skipped by the reader. Iterate once. */
-  readonly rows: AsyncIterable<RawRow>;
+  /**
+   * Rows in order, in batches (one per inflated chunk, CSV block or PDF): the consumer's per-row work
+   * stays synchronous, with one await per batch. Empty rows may be skipped by the reader; a batch is
+   * never empty. Iterate once.
+   */
+  readonly rows: AsyncIterable<readonly RawRow[]>;
 }
 
 export type SourceFormat = 'xlsx' | 'csv' | 'pdf';

@@ -112,11 +112,11 @@ async function* readRows(
   entry: ZipEntry,
   sharedStrings: () => Promise<readonly string[]>,
   context: ReadContext,
-): AsyncGenerator<RawRow> {
+): AsyncGenerator<readonly RawRow[]> {
   const strings = await sharedStrings();
   const handler = new SheetHandler(strings, context.date1904);
   const tokenizer = new XmlTokenizer(handler);
-  // Row by row as the chunks inflate: at most one chunk's rows wait here for the consumer.
+  // A batch per inflated chunk: at most one chunk's rows wait here for the consumer.
   const chunks = entryText(context.bytes, entry, { codecs: context.codecs, maxBytes: context.maxBytes });
   try {
     for (;;) {
@@ -129,7 +129,7 @@ async function* readRows(
         throw asInputError(error, context.file, entry);
       }
       const rows = handler.takeRows();
-      for (let i = 0; i < rows.length; i++) yield rows[i] as RawRow;
+      if (rows.length > 0) yield rows;
       if (step.done) break;
     }
   } finally {

@@ -21,7 +21,7 @@ export interface DetectOptions {
 }
 
 export type SheetResult =
-  | { readonly type: 'register'; readonly info: RegisterInfo; readonly entries: AsyncIterable<Entry> }
+  | { readonly type: 'register'; readonly info: RegisterInfo; readonly entries: AsyncIterable<readonly Entry[]> }
   | { readonly type: 'skipped'; readonly sheet: string; readonly sheetIndex: number; readonly reason: 'no-header' | 'empty' };
 
 const cellText = (v: RawValue | undefined): string => (typeof v === 'string' ? cleanText(v) : v === null || v === undefined ? '' : String(v));
@@ -215,6 +215,8 @@ function looksLikeEntry(row: RawRow, dataColumns: readonly number[], keyColumns:
 export async function detectSheet(sheet: RawSheet, options: DetectOptions): Promise<SheetResult> {
   const iterator = sheet.rows[Symbol.asyncIterator]();
   const head: RawRow[] = [];
+  // Rows read past the head with its last batch: they are entries to come, not header candidates.
+  let overflow: readonly RawRow[] = [];
   let exhausted = false;
   while (head.length < HEAD_ROWS) {
     const next = await iterator.next();
@@ -222,7 +224,12 @@ export async function detectSheet(sheet: RawSheet, options: DetectOptions): Prom
       exhausted = true;
       break;
     }
-    head.push(next.value);
+    const take = HEAD_ROWS - head.length;
+    if (next.value.length <= take) head.push(...next.value);
+    else {
+      head.push(...next.value.slice(0, take));
+      overflow = next.value.slice(take);
+    }
   }
   const drain = async (): Promise<void> => {
     if (exhausted) return;
@@ -265,15 +272,23 @@ export async function detectSheet(sheet: RawSheet, options: DetectOptions): Prom
   const dataColumns = [...columns.values()].filter((c) => c.field !== 'index').map((c) => c.index);
   const keyColumns = (['symbol', 'number', 'arrivalNumber'] as const).flatMap((f) => (columns.has(f) ? [columns.get(f)!.index] : []));
   const firstData = at + candidate.band.length;
-  const buffered = head.slice(firstData);
+  const buffered = [...head.slice(firstData), ...overflow];
 
-  async function* entries(): AsyncGenerator<Entry> {
+  // Entries batch by batch, as the rows come.
+  async function* entries(): AsyncGenerator<readonly Entry[]> {
     const isRepeatedHeader = repeatedHeaderCheck(columns, candidate.band);
     const accept = (row: RawRow): boolean => looksLikeEntry(row, dataColumns, keyColumns) && !isIndexRow(row) && !isRepeatedHeader(row);
-    for (const row of buffered) if (accept(row)) yield new Entry(info, row);
+    const toEntries = (rows: readonly RawRow[]): Entry[] => {
+      const out: Entry[] = [];
+      for (const row of rows) if (accept(row)) out.push(new Entry(info, row));
+      return out;
+    };
+    const first = toEntries(buffered);
+    if (first.length > 0) yield first;
     if (exhausted) return;
     for (let n = await iterator.next(); !n.done; n = await iterator.next()) {
-      if (accept(n.value)) yield new Entry(info, n.value);
+      const batch = toEntries(n.value);
+      if (batch.length > 0) yield batch;
     }
   }
   return { type: 'register', info, entries: entries() };

@@ -40,15 +40,23 @@ describe('register detection properties', () => {
   const value: fc.Arbitrary<RawValue> = fc.oneof(fc.constant(null), fc.boolean(), fc.double({ noNaN: false }), text);
   it('never throws on arbitrary sheets; a register always has a header row among its rows', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.array(value, { maxLength: 12 }), { maxLength: 30 }), async (rows) => {
+      fc.asyncProperty(fc.array(fc.array(value, { maxLength: 12 }), { maxLength: 30 }), fc.integer({ min: 1, max: 31 }), async (rows, batchSize) => {
         const raw: RawRow[] = rows.map((values, i) => ({ row: i + 1, values }));
         const result = await detectSheet(
-          { name: 'S', index: 0, date1904: false, rows: (async function* () { yield* raw; })() },
+          { name: 'S', index: 0, date1904: false, rows: (async function* () {
+            for (let i = 0; i < raw.length; i += batchSize) yield raw.slice(i, i + batchSize);
+          })() },
           { file: 'f.xlsx', format: 'xlsx' },
         );
         if (result.type === 'register') {
           expect(raw.some((r) => r.row === result.info.headerRow)).toBe(true);
-          for await (const entry of result.entries) expect(entry.row).toBeGreaterThan(result.info.headerRow);
+          const seen: number[] = [];
+          for await (const batch of result.entries) {
+            expect(batch.length).toBeGreaterThan(0);
+            for (const entry of batch) seen.push(entry.row);
+          }
+          // Every entry after the header, in order, none twice, whatever the batch size.
+          expect(seen.every((r, i) => r > result.info.headerRow && (i === 0 || r > seen[i - 1]!))).toBe(true);
         }
       }),
       { numRuns: 300 },

@@ -10,7 +10,7 @@ async function rowsOf(bytes: Uint8Array): Promise<RawRow[]> {
   for await (const sheet of workbook.sheets) {
     sheets++;
     expect({ name: sheet.name, index: sheet.index, date1904: sheet.date1904 }).toEqual({ name: '', index: 0, date1904: false });
-    for await (const row of sheet.rows) rows.push(row);
+    for await (const batch of sheet.rows) rows.push(...batch);
   }
   expect(sheets).toBe(1);
   return rows;

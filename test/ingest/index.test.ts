@@ -10,7 +10,7 @@ const deps = { inflateRaw: (b: Uint8Array) => inflateRawSync(b) };
 async function firstRows(workbook: RawWorkbook): Promise<unknown[]> {
   for await (const sheet of workbook.sheets) {
     const rows: unknown[] = [];
-    for await (const row of sheet.rows) rows.push(row.values);
+    for await (const batch of sheet.rows) for (const row of batch) rows.push(row.values);
     return rows;
   }
   return [];

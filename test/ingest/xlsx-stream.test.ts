@@ -35,7 +35,7 @@ async function readRows(bytes: Uint8Array, options: Partial<XlsxReadOptions> = {
   const out: RawRow[][] = [];
   for await (const sheet of readXlsx(bytes, { date1904: false, ...options }).sheets) {
     const rows: RawRow[] = [];
-    for await (const row of sheet.rows) rows.push(row);
+    for await (const batch of sheet.rows) rows.push(...batch);
     out.push(rows);
   }
   return out;
@@ -122,8 +122,8 @@ describe('readXlsx streaming', () => {
     expect(stats.calls).toBe(0);
 
     for await (const sheet of readXlsx(bytes, { date1904: false, inflateRawStream }).sheets) {
-      for await (const row of sheet.rows) {
-        expect(row.row).toBe(1);
+      for await (const batch of sheet.rows) {
+        expect(batch[0]?.row).toBe(1);
         break;
       }
     }
@@ -160,18 +160,20 @@ describe('readXlsx streaming', () => {
     let heapAt20k = 0;
     let heapAt95k = 0;
     for await (const sheet of readXlsx(bytes, { date1904: false, inflateRawStream: countingInflater(stats) }).sheets) {
-      for await (const row of sheet.rows) {
-        // No read-ahead: what has been inflated is this row's XML plus at most about two chunks.
-        const upTo = endOfRow[count] ?? 0;
-        if (stats.produced > upTo + 2 * 64 * 1024) throw new Error(`row ${row.row}: ${stats.produced} bytes inflated, row ends at ${upTo}`);
-        count++;
-        if (row.row !== count || row.values.length !== 4) throw new Error(`unexpected row ${JSON.stringify(row)}`);
-        if (count === 20_000) {
-          gc();
-          heapAt20k = process.memoryUsage().heapUsed;
-        } else if (count === 95_000) {
-          gc();
-          heapAt95k = process.memoryUsage().heapUsed;
+      for await (const batch of sheet.rows) {
+        // No read-ahead: what has been inflated is this batch's XML plus at most about two chunks.
+        const upTo = endOfRow[count + batch.length - 1] ?? 0;
+        if (stats.produced > upTo + 2 * 64 * 1024) throw new Error(`row ${batch[0]?.row}: ${stats.produced} bytes inflated, batch ends at ${upTo}`);
+        for (const row of batch) {
+          count++;
+          if (row.row !== count || row.values.length !== 4) throw new Error(`unexpected row ${JSON.stringify(row)}`);
+          if (count === 20_000) {
+            gc();
+            heapAt20k = process.memoryUsage().heapUsed;
+          } else if (count === 95_000) {
+            gc();
+            heapAt95k = process.memoryUsage().heapUsed;
+          }
         }
       }
     }
@@ -292,7 +294,7 @@ describe('readXlsx on damaged and hostile parts', () => {
     const workbook = readXlsx(bytes, { date1904: false });
     for await (const sheet of workbook.sheets) {
       await expect(async () => {
-        for await (const row of sheet.rows) expect(row).toBeUndefined();
+        for await (const batch of sheet.rows) expect(batch).toBeUndefined();
       }).rejects.toMatchObject({ code: 'corrupt' });
     }
   });

@@ -16,7 +16,7 @@ interface SheetDump {
 
 async function dump(workbook: RawWorkbook): Promise<SheetDump[]> {
   const out: SheetDump[] = [];
-  for await (const sheet of workbook.sheets) out.push({ ...sheetInfo(sheet), rows: await collect(sheet.rows) });
+  for await (const sheet of workbook.sheets) out.push({ ...sheetInfo(sheet), rows: (await collect(sheet.rows)).flat() });
   return out;
 }
 

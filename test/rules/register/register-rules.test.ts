@@ -57,7 +57,7 @@ function workbook(header: string[], rows: (string | number | null)[][]): RawWork
         index: 0,
         date1904: false,
         rows: (async function* () {
-          yield* raw;
+          yield raw;
         })(),
       };
     })(),
