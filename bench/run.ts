@@ -14,6 +14,8 @@ const CACHE = join(ROOT, 'bench', '.cache');
 const CLI = join(ROOT, 'dist', 'cli', 'main.js');
 const HAS_TIME = existsSync('/usr/bin/time');
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 3);
+/** BENCH_ONLY=xlsx,pdf,batch,startup runs only those sections (all by default). */
+const ONLY = new Set((process.env['BENCH_ONLY'] ?? 'xlsx,pdf,batch,startup').split(','));
 
 interface Sample {
   readonly seconds: number;
@@ -36,11 +38,28 @@ function median(xs: readonly number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-function measure(args: readonly string[], runs = RUNS): Sample {
-  const samples = Array.from({ length: runs }, () => once(args));
+/** Median time and median peak RSS of some runs. */
+function summarise(samples: readonly Sample[]): Sample {
   const rss = samples.map((s) => s.rssMb).filter((x): x is number => x !== undefined);
   return { seconds: median(samples.map((s) => s.seconds)), rssMb: rss.length ? median(rss) : undefined };
 }
+
+function measure(args: readonly string[], runs = RUNS): Sample {
+  return summarise(Array.from({ length: runs }, () => once(args)));
+}
+
+/** Runs two commands alternately; the medians of each. */
+function measurePair(a: readonly string[], b: readonly string[], runs: number): [Sample, Sample] {
+  const sa: Sample[] = [];
+  const sb: Sample[] = [];
+  for (let i = 0; i < runs; i++) {
+    sa.push(once(a));
+    sb.push(once(b));
+  }
+  return [summarise(sa), summarise(sb)];
+}
+
+const BATCH_RUNS = Number(process.env['BENCH_BATCH_RUNS'] ?? 5);
 
 const rows: string[][] = [];
 const fmt = (n: number | undefined, d = 2): string => (n === undefined ? '–' : n.toFixed(d));
@@ -58,7 +77,7 @@ async function main(): Promise<void> {
   const files = new Map<number, string>();
   for (const n of [20, ...sizes, 2_000]) files.set(n, await makeRegister(CACHE, n));
   const raw = join(DIST, 'raw-exceljs.js');
-  for (const n of sizes) {
+  for (const n of ONLY.has('xlsx') ? sizes : []) {
     const file = files.get(n)!;
     process.stderr.write(`xlsx ${n} entries (${(statSync(file).size / 1e6).toFixed(1)} MB)…\n`);
     const ref = measure([raw, file]);
@@ -66,14 +85,27 @@ async function main(): Promise<void> {
     add(`xlsx ${n.toLocaleString('en')} entries: check --format json vs exceljs stream iteration`, ours, ref, n === 100_000 ? 1.25 : undefined, n === 100_000 ? 1.2 : undefined);
   }
   const pdf = join(CACHE, 'register-2000.pdf');
+  if (ONLY.has('pdf')) pdfSection(pdf, files.get(2_000)!);
+  if (ONLY.has('batch')) await batchSection();
+  if (ONLY.has('startup')) startupSection(files.get(20)!);
+  const head = ['measurement', 'ours s', 'ref s', 'time ratio', 'target', 'ours MB', 'ref MB', 'RSS ratio', 'target', ''];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (r: readonly string[]): string => `| ${r.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  process.stdout.write(`${line(head)}\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|\n${rows.map(line).join('\n')}\n`);
+  process.stdout.write(`\nmedian of ${RUNS} runs (batch: ${BATCH_RUNS}, alternated; start-up: 5); peak RSS from /usr/bin/time${HAS_TIME ? '' : ' (not available: RSS not measured)'}; node ${process.version}\n`);
+}
+
+function pdfSection(pdf: string, source: string): void {
   if (!existsSync(pdf)) {
-    const r = spawnSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', CACHE, files.get(2_000)!], { stdio: 'ignore', timeout: 300_000 });
+    const r = spawnSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', CACHE, source], { stdio: 'ignore', timeout: 300_000 });
     if (r.status !== 0) process.stderr.write('soffice not available: PDF benchmark skipped\n');
   }
-  if (existsSync(pdf)) {
-    process.stderr.write('pdf 2,000 entries…\n');
-    add('pdf 2,000 entries: check vs pdfjs text extraction', measure([CLI, 'check', '--format', 'json', '--as-of', '2025-01-15', pdf]), measure([join(DIST, 'raw-pdfjs.js'), pdf]), 1.3);
-  }
+  if (!existsSync(pdf)) return;
+  process.stderr.write('pdf 2,000 entries…\n');
+  add('pdf 2,000 entries: check vs pdfjs text extraction', measure([CLI, 'check', '--format', 'json', '--as-of', '2025-01-15', pdf]), measure([join(DIST, 'raw-pdfjs.js'), pdf]), 1.3);
+}
+
+async function batchSection(): Promise<void> {
   process.stderr.write('batch: 200 registers of 100 units…\n');
   const campaign = join(CACHE, 'campaign');
   for (let u = 1; u <= 100; u++) {
@@ -81,19 +113,25 @@ async function main(): Promise<void> {
     await makeRegister(unitDir, 400);
     await makeRegister(unitDir, 401);
   }
+  // Alternated runs (serial, parallel, serial, …): this machine's speed drifts over a minute, and a
+  // drift must not fall on one side only. The raw library read of the same files on 1 and N threads
+  // is the reference: the speed-up this machine gives a batch that does no checking at all.
+  const cores = availableParallelism();
   const batchArgs = [CLI, 'check', '--by-unit', '--format', 'json', '--as-of', '2025-01-15', campaign];
-  const serial = measure([...batchArgs, '--jobs', '1'], 2);
-  const parallel = measure(batchArgs, 2);
-  add(`batch 200 registers: default --jobs (${availableParallelism()} cores) vs --jobs 1 (speed-up ${fmt(serial.seconds / parallel.seconds)}×, target ≥1.6×)`, parallel, serial, 1 / 1.6);
+  const [serial, parallel] = measurePair([...batchArgs, '--jobs', '1'], batchArgs, BATCH_RUNS);
+  const rawBatch = join(DIST, 'raw-exceljs-batch.js');
+  const [raw1, rawN] = measurePair([rawBatch, '1', campaign], [rawBatch, String(cores), campaign], BATCH_RUNS);
+  add(`batch 200 registers: exceljs stream iteration, ${cores} threads vs 1 (the machine's reference speed-up ${fmt(raw1.seconds / rawN.seconds)}×)`, rawN, raw1, undefined);
+  add(`batch 200 registers: check, default --jobs (${cores} cores) vs --jobs 1 (speed-up ${fmt(serial.seconds / parallel.seconds)}×, target ≥1.6×)`, parallel, serial, 1 / 1.6);
+  add('batch 200 registers: check --jobs 1 vs exceljs stream iteration, 1 thread', serial, raw1, undefined);
+  add(`batch 200 registers: check, default --jobs vs exceljs stream iteration, ${cores} threads`, parallel, rawN, undefined);
+}
+
+function startupSection(small: string): void {
   process.stderr.write('start-up…\n');
   const node0 = measure(['-e', '0'], 5);
   add('start-up: --version vs node -e 0', measure([CLI, '--version'], 5), node0, 4);
-  add('start-up: 20-entry register vs node -e 0', measure([CLI, 'check', '--format', 'json', '--as-of', '2025-01-15', files.get(20)!], 5), node0, 4);
-  const head = ['measurement', 'ours s', 'ref s', 'time ratio', 'target', 'ours MB', 'ref MB', 'RSS ratio', 'target', ''];
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (r: readonly string[]): string => `| ${r.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
-  process.stdout.write(`${line(head)}\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|\n${rows.map(line).join('\n')}\n`);
-  process.stdout.write(`\nmedian of ${RUNS} runs (start-up: 5); peak RSS from /usr/bin/time${HAS_TIME ? '' : ' (not available: RSS not measured)'}; node ${process.version}\n`);
+  add('start-up: 20-entry register vs node -e 0', measure([CLI, 'check', '--format', 'json', '--as-of', '2025-01-15', small], 5), node0, 4);
 }
 
 await main();
