@@ -166,7 +166,7 @@ class RuleGroup {
     for (const a of this.active) if (a.handlers.start) this.guard(a, 'start', () => a.handlers.start!());
   }
 
-  async run(info: RegisterInfo, entries: AsyncIterable<readonly Entry[]>, unit?: string): Promise<RegisterSummary> {
+  async run(info: RegisterInfo, entries: AsyncIterable<Iterable<Entry>>, unit?: string): Promise<RegisterSummary> {
     this.current = info;
     const collectors = (this.settings.collectors ?? []).filter((c) => c.kinds.includes(info.kind));
     if (!this.started) this.start();
@@ -174,17 +174,17 @@ class RuleGroup {
     const rowHandlers = this.active.filter((a) => a.handlers.row);
     const years = yearVote();
     const yearField = info.kind === 'incoming' ? 'arrivalDate' : 'issuedDate';
+    let voted = 0;
+    const vote =
+      info.title.year === undefined
+        ? (entry: Entry): void => {
+            if (voted++ >= YEAR_VOTES) return;
+            const d = entry.day(yearField);
+            if (d !== undefined) years.add(yearOf(d));
+          }
+        : undefined;
     let count = 0;
-    for await (const batch of entries) {
-      if (count < YEAR_VOTES && info.title.year === undefined) {
-        for (let k = 0; k < batch.length && count + k < YEAR_VOTES; k++) {
-          const d = batch[k]!.day(yearField);
-          if (d !== undefined) years.add(yearOf(d));
-        }
-      }
-      count += batch.length;
-      this.dispatch(batch, rowHandlers, collectors, unit);
-    }
+    for await (const batch of entries) count += this.dispatch(batch, rowHandlers, collectors, unit, vote);
     for (const a of this.active) if (a.handlers.registerEnd) this.guard(a, 'registerEnd', () => a.handlers.registerEnd!(info));
     const year = info.title.year ?? years.result();
     const columns: Partial<Record<FieldName, string>> = {};
@@ -192,9 +192,12 @@ class RuleGroup {
     return { sheet: info.sheet, kind: info.kind, entries: count, ...(year !== undefined ? { year } : {}), headerRow: info.headerRow, columns };
   }
 
-  /** Every row handler and collector on each entry of a batch (synchronous: one await per batch). */
-  private dispatch(batch: readonly Entry[], rowHandlers: readonly ActiveRule[], collectors: readonly EntryCollector[], unit: string | undefined): void {
+  /** Every row handler and collector on each entry of a batch (synchronous: one await per batch). Returns the entries seen. */
+  private dispatch(batch: Iterable<Entry>, rowHandlers: readonly ActiveRule[], collectors: readonly EntryCollector[], unit: string | undefined, vote: ((entry: Entry) => void) | undefined): number {
+    let n = 0;
     for (const entry of batch) {
+      n++;
+      vote?.(entry);
       for (const a of rowHandlers) {
         if (a.failed) continue;
         try {
@@ -207,6 +210,7 @@ class RuleGroup {
       }
       for (const c of collectors) c.add(entry, unit);
     }
+    return n;
   }
 
   end(): void {

@@ -21,7 +21,7 @@ export interface DetectOptions {
 }
 
 export type SheetResult =
-  | { readonly type: 'register'; readonly info: RegisterInfo; readonly entries: AsyncIterable<readonly Entry[]> }
+  | { readonly type: 'register'; readonly info: RegisterInfo; readonly entries: AsyncIterable<Iterable<Entry>> }
   | { readonly type: 'skipped'; readonly sheet: string; readonly sheetIndex: number; readonly reason: 'no-header' | 'empty' };
 
 const cellText = (v: RawValue | undefined): string => (typeof v === 'string' ? cleanText(v) : v === null || v === undefined ? '' : String(v));
@@ -274,22 +274,19 @@ export async function detectSheet(sheet: RawSheet, options: DetectOptions): Prom
   const firstData = at + candidate.band.length;
   const buffered = [...head.slice(firstData), ...overflow];
 
-  // Entries batch by batch, as the rows come.
-  async function* entries(): AsyncGenerator<readonly Entry[]> {
+  // Entries batch by batch, as the rows come. Each entry is made as the consumer reaches it, so it
+  // dies young with its row: a batch never holds its entries all at once.
+  async function* entries(): AsyncGenerator<Iterable<Entry>> {
     const isRepeatedHeader = repeatedHeaderCheck(columns, candidate.band);
     const accept = (row: RawRow): boolean => looksLikeEntry(row, dataColumns, keyColumns) && !isIndexRow(row) && !isRepeatedHeader(row);
-    const toEntries = (rows: readonly RawRow[]): Entry[] => {
-      const out: Entry[] = [];
-      for (const row of rows) if (accept(row)) out.push(new Entry(info, row));
-      return out;
-    };
-    const first = toEntries(buffered);
-    if (first.length > 0) yield first;
+    const toEntries = (rows: readonly RawRow[]): Iterable<Entry> => ({
+      *[Symbol.iterator]() {
+        for (const row of rows) if (accept(row)) yield new Entry(info, row);
+      },
+    });
+    if (buffered.length > 0) yield toEntries(buffered);
     if (exhausted) return;
-    for (let n = await iterator.next(); !n.done; n = await iterator.next()) {
-      const batch = toEntries(n.value);
-      if (batch.length > 0) yield batch;
-    }
+    for (let n = await iterator.next(); !n.done; n = await iterator.next()) yield toEntries(n.value);
   }
   return { type: 'register', info, entries: entries() };
 }
