@@ -20,17 +20,20 @@ const ONLY = new Set((process.env['BENCH_ONLY'] ?? 'xlsx,pdf,batch,startup').spl
 interface Sample {
   readonly seconds: number;
   readonly rssMb: number | undefined;
+  /** User + system CPU seconds of the process, all its threads. */
+  readonly cpuSeconds: number | undefined;
 }
 
 function once(args: readonly string[]): Sample {
   const cmd = HAS_TIME ? '/usr/bin/time' : process.execPath;
-  const full = HAS_TIME ? ['-f', '%M', process.execPath, ...args] : [...args];
+  const full = HAS_TIME ? ['-f', '%U %S %M', process.execPath, ...args] : [...args];
   const t0 = process.hrtime.bigint();
   const r = spawnSync(cmd, full, { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr.slice(-500)}`);
-  const kb = HAS_TIME ? Number(r.stderr.trim().split('\n').pop()) : NaN;
-  return { seconds, rssMb: Number.isFinite(kb) ? kb / 1024 : undefined };
+  const [user, sys, kb] = HAS_TIME ? (r.stderr.trim().split('\n').pop() ?? '').split(' ').map(Number) : [];
+  const cpu = (user ?? NaN) + (sys ?? NaN);
+  return { seconds, rssMb: kb !== undefined && Number.isFinite(kb) ? kb / 1024 : undefined, cpuSeconds: Number.isFinite(cpu) ? cpu : undefined };
 }
 
 function median(xs: readonly number[]): number {
@@ -40,8 +43,11 @@ function median(xs: readonly number[]): number {
 
 /** Median time and median peak RSS of some runs. */
 function summarise(samples: readonly Sample[]): Sample {
-  const rss = samples.map((s) => s.rssMb).filter((x): x is number => x !== undefined);
-  return { seconds: median(samples.map((s) => s.seconds)), rssMb: rss.length ? median(rss) : undefined };
+  const known = (xs: readonly (number | undefined)[]): number | undefined => {
+    const ys = xs.filter((x): x is number => x !== undefined);
+    return ys.length ? median(ys) : undefined;
+  };
+  return { seconds: median(samples.map((s) => s.seconds)), rssMb: known(samples.map((s) => s.rssMb)), cpuSeconds: known(samples.map((s) => s.cpuSeconds)) };
 }
 
 function measure(args: readonly string[], runs = RUNS): Sample {
@@ -62,6 +68,7 @@ function measurePair(a: readonly string[], b: readonly string[], runs: number): 
 const BATCH_RUNS = Number(process.env['BENCH_BATCH_RUNS'] ?? 5);
 
 const rows: string[][] = [];
+const notes: string[] = [];
 const fmt = (n: number | undefined, d = 2): string => (n === undefined ? '–' : n.toFixed(d));
 function add(name: string, ours: Sample, ref: Sample, target: number | undefined, rssTarget?: number): void {
   const ratio = ours.seconds / ref.seconds;
@@ -92,6 +99,7 @@ async function main(): Promise<void> {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (r: readonly string[]): string => `| ${r.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
   process.stdout.write(`${line(head)}\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|\n${rows.map(line).join('\n')}\n`);
+  for (const note of notes) process.stdout.write(`\n${note}`);
   process.stdout.write(`\nmedian of ${RUNS} runs (batch: ${BATCH_RUNS}, alternated; start-up: 5); peak RSS from /usr/bin/time${HAS_TIME ? '' : ' (not available: RSS not measured)'}; node ${process.version}\n`);
 }
 
@@ -123,6 +131,11 @@ async function batchSection(): Promise<void> {
   const [raw1, rawN] = measurePair([rawBatch, '1', campaign], [rawBatch, String(cores), campaign], BATCH_RUNS);
   add(`batch 200 registers: exceljs stream iteration, ${cores} threads vs 1 (the machine's reference speed-up ${fmt(raw1.seconds / rawN.seconds)}×)`, rawN, raw1, undefined);
   add(`batch 200 registers: check, default --jobs (${cores} cores) vs --jobs 1 (speed-up ${fmt(serial.seconds / parallel.seconds)}×, target ≥1.6×)`, parallel, serial, 1 / 1.6);
+  // --jobs 1 already keeps more than one core busy (V8 compiles and collects garbage on its own
+  // threads, zlib inflates on libuv's): no schedule on N cores can beat N × its wall time / its CPU time.
+  if (serial.cpuSeconds !== undefined) {
+    notes.push(`batch: --jobs 1 used ${fmt(serial.cpuSeconds)} s of CPU in ${fmt(serial.seconds)} s (${fmt(serial.cpuSeconds / serial.seconds)} cores busy), so no schedule on ${cores} cores can be faster than ${fmt((cores * serial.seconds) / serial.cpuSeconds)}× it`);
+  }
   add('batch 200 registers: check --jobs 1 vs exceljs stream iteration, 1 thread', serial, raw1, undefined);
   add(`batch 200 registers: check, default --jobs vs exceljs stream iteration, ${cores} threads`, parallel, rawN, undefined);
 }

@@ -92,13 +92,26 @@ function todayLocal(): DayNumber {
   return dayNumber(now.getFullYear(), now.getMonth() + 1, now.getDate());
 }
 
-const defaultIo = (): MainIo => ({
-  cwd: process.cwd(),
-  stdout: (s) => process.stdout.write(s),
-  stderr: (s) => process.stderr.write(s),
-  isTty: Boolean(process.stdout.isTTY),
-  env: process.env,
-});
+/**
+ * The process's own streams. When the reader of stdout goes away (`vanthu-lint … | head`), the rest of
+ * the output is dropped instead of crashing on EPIPE: the check still ends and sets its exit code.
+ */
+const defaultIo = (): MainIo => {
+  let closed = false;
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    closed = true;
+  });
+  return {
+    cwd: process.cwd(),
+    stdout: (s) => {
+      if (!closed) process.stdout.write(s);
+    },
+    stderr: (s) => process.stderr.write(s),
+    isTty: Boolean(process.stdout.isTTY),
+    env: process.env,
+  };
+};
 
 export async function main(argv: readonly string[], io: MainIo = defaultIo()): Promise<number> {
   let lang: Lang = 'vi';

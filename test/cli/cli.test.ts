@@ -1,4 +1,5 @@
 // The command line: exit codes, languages, formats, config validation, bad files next to good ones.
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -125,6 +126,16 @@ describe('cli', () => {
       expect(ids.some((x) => x.startsWith('symbol/leading-zero'))).toBe(false);
       expect(ids).toContain('symbol/no-spaces:warning');
     });
+  });
+
+  it('stops writing, without a crash, when the reader of stdout goes away (| head); the exit code stands', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'check', ...BASE, '--format', 'json', LOI], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toMatch(/EPIPE|Unhandled/);
+    expect(code).toBe(1);
   });
 
   it('gives byte-identical JSON for the same input', async () => {
