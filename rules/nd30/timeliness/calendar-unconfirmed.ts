@@ -5,7 +5,8 @@ import { assess, DIRECTIONS, runTiming, type RunTiming } from './common.js';
 // announcements of the Prime Minister's swaps and Tết days (BLLĐ 2019 Điều 112 khoản 3). For a year
 // that is only partly confirmed (2026, 2027) or not in the table at all (statutory holidays and
 // weekends only), a computed deadline may be off by the unannounced days. The report says so once
-// per run, naming the years the deadline computations of this run actually used.
+// per run, naming the years the deadline computations of this run actually used. In inspector mode
+// each unit is checked as a run of its own, so each unit's findings carry the note once.
 export default defineRule({
   meta: {
     id: 'timeliness/calendar-unconfirmed',
@@ -13,8 +14,8 @@ export default defineRule({
     defaultSeverity: 'info',
     appliesTo: ['outgoing', 'incoming'],
     description: {
-      vi: 'Báo một lần cho mỗi lần kiểm tra: các năm mà hạn chuyển văn bản được tính theo lịch nghỉ chưa được xác nhận.',
-      en: 'Says once per run which years had their deadlines computed with a calendar of days off that is not confirmed.',
+      vi: 'Báo một lần cho mỗi lần kiểm tra (ở chế độ thanh tra: một lần cho mỗi đơn vị): các năm mà hạn chuyển văn bản được tính theo lịch nghỉ chưa được xác nhận.',
+      en: 'Says once per run (in inspector mode, once per unit) which years had their deadlines computed with a calendar of days off that is not confirmed.',
     },
     messages: {
       unconfirmed: {

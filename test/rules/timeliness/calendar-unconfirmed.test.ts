@@ -4,7 +4,12 @@ import { TIMELINESS_RULES } from '../../../rules/nd30/timeliness/index.js';
 import { dayNumber } from '../../../src/core/dates.js';
 import { internalError } from '../../../src/engine/builtin-rules.js';
 import { checkMemory } from '../../../src/engine/memory.js';
+import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Report } from '../../../src/report/report.js';
+import { ROOT, runCli } from '../../helpers.js';
 import { testRule } from '../../rule-tester.js';
 
 const out = (issuedDate: string, dispatchDate?: string) => ({ symbol: '05/QĐ-UBND', issuedDate, ...(dispatchDate ? { dispatchDate } : {}) });
@@ -62,5 +67,22 @@ describe('an invalid calendar in the config', () => {
         asOf: dayNumber(2025, 1, 15),
       }),
     ).rejects.toThrow(/calendar\.extraDaysOff.*not a real calendar date/);
+  });
+});
+
+describe('timeliness/calendar-unconfirmed in inspector mode', () => {
+  it('is said once per unit (each unit is a run of its own), the same for any --jobs', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vanthu-cu-'));
+    for (const unit of ['xa-a', 'xa-b', 'xa-c']) {
+      mkdirSync(join(dir, unit));
+      copyFileSync(join(ROOT, 'fixtures/timeliness/so-di-2026-lich-chua-xac-nhan.xlsx'), join(dir, unit, 'so-di-2026.xlsx'));
+    }
+    const perUnit = async (jobs: string): Promise<number[]> => {
+      const run = await runCli(['check', '--by-unit', '--jobs', jobs, '--as-of', '2026-12-31', '--format', 'json', dir]);
+      const report = JSON.parse(run.stdout) as Report;
+      return report.files.map((f) => f.findings.filter((x) => x.ruleId === 'timeliness/calendar-unconfirmed').length);
+    };
+    expect(await perUnit('1')).toEqual([1, 1, 1]);
+    expect(await perUnit('2')).toEqual([1, 1, 1]);
   });
 });
