@@ -29,8 +29,13 @@ function listXlsx(dir: string): string[] {
 if (!isMainThread) {
   parentPort!.postMessage(await iterate(workerData as string[]));
 } else {
-  const threads = Math.max(1, Number(process.argv[2]));
-  const files = listXlsx(process.argv[3]!);
+  const threads = Number(process.argv[2]);
+  const dir = process.argv[3];
+  if (!Number.isInteger(threads) || threads < 1 || dir === undefined) {
+    process.stderr.write('usage: raw-exceljs-batch <threads ≥ 1> <folder>\n');
+    process.exit(2);
+  }
+  const files = listXlsx(dir);
   const share = (t: number): string[] => files.filter((_, i) => i % threads === t);
   const workers = Array.from({ length: threads - 1 }, (_, k) => {
     const worker = new Worker(new URL(import.meta.url), { workerData: share(k + 1) });

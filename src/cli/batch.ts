@@ -114,28 +114,42 @@ export async function runBatch(jobs: readonly BatchJob[], spec: SettingsSpec, th
   // a worker never waits for this thread (busy with its own job) to hand it work. Results land by
   // index, so the output does not depend on which thread checked what.
   const next = new Int32Array(new SharedArrayBuffer(4));
+  // The first failure ends the batch: the counter jumps past the last job so that every thread stops
+  // at its next take, the workers are terminated, and no progress is drawn after the error.
+  let failed = false;
+  const fail = (): void => {
+    failed = true;
+    Atomics.store(next, 0, jobs.length);
+  };
+  const guardedTick = (c: FileCounts): void => {
+    if (!failed) tick(c);
+  };
   const local = async (): Promise<void> => {
     for (let index = takeJob(next); index < jobs.length; index = takeJob(next)) {
-      out[index] = await runJob(jobs[index]!, spec, (r) => tick(countsOf(r)));
+      out[index] = await runJob(jobs[index]!, spec, (r) => guardedTick(countsOf(r)));
     }
   };
-  const remote = Array.from({ length: Math.min(threads, jobs.length) - 1 }, async () => {
-    const worker = startWorker({ jobs, spec, next });
-    try {
-      await new Promise<void>((resolve, reject) => {
+  const workers = Array.from({ length: Math.min(threads, jobs.length) - 1 }, () => startWorker({ jobs, spec, next }));
+  const remote = workers.map(
+    (worker) =>
+      new Promise<void>((resolve, reject) => {
         worker.on('message', (msg: WorkerMessage) => {
-          if (msg.type === 'file') tick(msg.counts);
+          if (msg.type === 'file') guardedTick(msg.counts);
           else if (msg.type === 'done') out[msg.index] = msg.result;
           else if (msg.type === 'error') reject(new Error(`${jobs[msg.index]?.inputs[0]?.path ?? ''}: ${msg.error}`));
           else resolve();
         });
         worker.once('error', reject);
         worker.once('exit', (code) => reject(new Error(`worker exited (${code}) before finishing its jobs`)));
-      });
-    } finally {
-      await worker.terminate();
-    }
-  });
-  await Promise.all([...remote, local()]);
+      }),
+  );
+  try {
+    await Promise.all([...remote, local()]);
+  } catch (error) {
+    fail();
+    throw error;
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
   return out;
 }

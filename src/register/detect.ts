@@ -272,7 +272,7 @@ export async function detectSheet(sheet: RawSheet, options: DetectOptions): Prom
   const dataColumns = [...columns.values()].filter((c) => c.field !== 'index').map((c) => c.index);
   const keyColumns = (['symbol', 'number', 'arrivalNumber'] as const).flatMap((f) => (columns.has(f) ? [columns.get(f)!.index] : []));
   const firstData = at + candidate.band.length;
-  const buffered = [...head.slice(firstData), ...overflow];
+  let buffered: readonly RawRow[] = [...head.slice(firstData), ...overflow];
 
   // Entries batch by batch, as the rows come. Each entry is made as the consumer reaches it, so it
   // dies young with its row: a batch never holds its entries all at once.
@@ -284,7 +284,10 @@ export async function detectSheet(sheet: RawSheet, options: DetectOptions): Prom
         for (const row of rows) if (accept(row)) yield new Entry(info, row);
       },
     });
-    if (buffered.length > 0) yield toEntries(buffered);
+    // The head's rows go out once; dropping the reference lets them go with their batch.
+    const first = buffered;
+    buffered = [];
+    if (first.length > 0) yield toEntries(first);
     if (exhausted) return;
     for (let n = await iterator.next(); !n.done; n = await iterator.next()) yield toEntries(n.value);
   }

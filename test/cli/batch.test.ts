@@ -1,0 +1,46 @@
+// The batch runner on its own: results by index whatever thread took the job, and a failure that
+// ends the whole batch at once (every thread stops at its next take; workers are terminated).
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runBatch, type BatchJob } from '../../src/cli/batch.js';
+import { dayNumber } from '../../src/core/dates.js';
+import { ROOT } from '../helpers.js';
+
+const CLEAN = 'fixtures/so-di-2024-chuan.xlsx';
+const spec = { cwd: ROOT, asOf: dayNumber(2025, 1, 15) };
+const job = (unit: string): BatchJob => ({ unit, inputs: [{ path: CLEAN, absolute: join(ROOT, CLEAN) }] });
+
+describe('runBatch', () => {
+  it('returns each job at its own index on 1 and 3 threads, counting every file once', async () => {
+    const jobs = Array.from({ length: 12 }, (_, i) => job(`don-vi-${i}`));
+    const files = { one: 0, three: 0 };
+    const one = await runBatch(jobs, spec, 1, (p) => (files.one = p.files));
+    const three = await runBatch(jobs, spec, 3, (p) => (files.three = p.files));
+    expect(files).toEqual({ one: 12, three: 12 });
+    expect(three.map((r) => r.results.map((f) => f.unit))).toEqual(jobs.map((j) => [j.unit]));
+    expect(JSON.stringify(three)).toBe(JSON.stringify(one));
+  });
+
+  it('stops every thread at the first failure, and draws no progress after it', async () => {
+    // Job 2 cannot even be opened (no input path): the thread that takes it throws.
+    const jobs = Array.from({ length: 300 }, (_, i) => (i === 2 ? ({ unit: 'hong', inputs: [null] } as unknown as BatchJob) : job(`don-vi-${i}`)));
+    let ticks = 0;
+    let afterFailure = 0;
+    let failed = false;
+    const run = runBatch(jobs, spec, 2, () => {
+      ticks++;
+      if (failed) afterFailure++;
+    }).catch((error: unknown) => {
+      failed = true;
+      return error;
+    });
+    const error = await run;
+    expect(error).toBeInstanceOf(Error);
+    // Each thread finishes at most the job it holds: far from the 300 it would check otherwise.
+    expect(ticks).toBeLessThan(30);
+    // Long enough for the worker (started from TypeScript here, about a second) to have taken jobs
+    // had the batch gone on.
+    await new Promise((r) => setTimeout(r, 2000));
+    expect(afterFailure).toBe(0);
+  });
+});
