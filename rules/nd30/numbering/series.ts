@@ -559,9 +559,25 @@ function distinctNumbers(c: SeriesCollector, items: readonly number[]): Set<numb
   return s;
 }
 
+interface Group {
+  base: string;
+  year: number;
+  items: number[];
+}
+
+// The model is built in phases, each a function of its own: a phase that runs hot is compiled and
+// optimised alone, not the whole builder (much less JIT work per thread in a batch).
 function buildModel(c: SeriesCollector): SeriesModel {
+  const { years, outlier } = seriesYears(c);
+  const agency = agencyIssuerOf(c);
+  const protos = protoSeries(c, groupsByKeyAndYear(c, years, agency));
+  const merged = mergeMinorSeries(c, protos, agency);
+  return { series: seriesObjects(protos, merged, agency), years, outlier, agencyIssuer: agency };
+}
+
+/** 1. Series years, register by register. */
+function seriesYears(c: SeriesCollector): { years: number[]; outlier: boolean[] } {
   const n = c.size;
-  // 1. Series years, register by register.
   const years = new Array<number>(n);
   const outlier = new Array<boolean>(n);
   for (let r = 0; r < c.registers.length; r++) {
@@ -572,8 +588,12 @@ function buildModel(c: SeriesCollector): SeriesModel {
       outlier[i] = res.outlier[i - a]!;
     }
   }
+  return { years, outlier };
+}
 
-  // 2. The agency's issuer.
+/** 2. The agency's issuer: the config's, else the most common administrative issuer. */
+function agencyIssuerOf(c: SeriesCollector): string {
+  const n = c.size;
   let agencyIssuer = c.settings.agencyIssuer;
   if (agencyIssuer === undefined) {
     const perKey = new Map<number, number>();
@@ -588,10 +608,15 @@ function buildModel(c: SeriesCollector): SeriesModel {
     let best = 0;
     for (const [issuer, count] of counts) if (count > best) [agencyIssuer, best] = [issuer, count];
   }
-  const agency = agencyIssuer ?? '';
+  return agencyIssuer ?? '';
+}
 
-  // 3. Groups by series key and year, in order of first appearance. Keys are resolved once per
-  // distinct key (an issuer left out stands for the agency's), not once per entry.
+/**
+ * 3. Groups by series key and year, in order of first appearance. Keys are resolved once per
+ * distinct key (an issuer left out stands for the agency's), not once per entry.
+ */
+function groupsByKeyAndYear(c: SeriesCollector, years: readonly number[], agency: string): Map<string, Group> {
+  const n = c.size;
   const resolvedKey = new Map<string, string>();
   const resolve = (k: string): string => {
     let r = resolvedKey.get(k);
@@ -602,8 +627,8 @@ function buildModel(c: SeriesCollector): SeriesModel {
     }
     return r;
   };
-  const groups = new Map<string, { base: string; year: number; items: number[] }>();
-  const byKeyYear = new Map<number, { base: string; year: number; items: number[] }>();
+  const groups = new Map<string, Group>();
+  const byKeyYear = new Map<number, Group>();
   for (let i = 0; i < n; i++) {
     const k = c.keyOf(i);
     const y = years[i]!;
@@ -619,11 +644,18 @@ function buildModel(c: SeriesCollector): SeriesModel {
     }
     g.items.push(i);
   }
+  return groups;
+}
 
-  // Order matters: a restart splits a register's entries in time before anything compares numbers
-  // (restarted numbers collide with everything); per-type numbering is recognised inside each register
-  // (volumes of a per-type book repeat numbers across types, separate books across registers);
-  // only then are registers compared with each other (volumes vs separate books).
+/**
+ * 3b. Each group split into books, per-type series and chains.
+ *
+ * Order matters: a restart splits a register's entries in time before anything compares numbers
+ * (restarted numbers collide with everything); per-type numbering is recognised inside each register
+ * (volumes of a per-type book repeat numbers across types, separate books across registers);
+ * only then are registers compared with each other (volumes vs separate books).
+ */
+function protoSeries(c: SeriesCollector, groups: ReadonlyMap<string, Group>): Proto[] {
   const protos: Proto[] = [];
   const auto = c.settings.scheme === 'auto';
   for (const g of groups.values()) {
@@ -658,8 +690,11 @@ function buildModel(c: SeriesCollector): SeriesModel {
       }
     }
   }
+  return protos;
+}
 
-  // 4. Minor series whose numbers are all holes inside the agency's administrative series.
+/** 4. Minor series whose numbers are all holes inside the agency's administrative series: merged into it. */
+function mergeMinorSeries(c: SeriesCollector, protos: Proto[], agency: string): Set<Proto> {
   const isTarget = (p: Proto): boolean => p.base.startsWith(`admin|${agency}|`) && p.chain === 0 && p.splitType === undefined;
   const isSource = (p: Proto): boolean => {
     if (p.chain !== 0) return false;
@@ -687,8 +722,11 @@ function buildModel(c: SeriesCollector): SeriesModel {
     target.items = [...target.items, ...src.items].sort((a, b) => a - b);
     merged.add(src);
   }
+  return merged;
+}
 
-  // 5. Series objects.
+/** 5. Series objects, the main series of each year (and period) marked. */
+function seriesObjects(protos: readonly Proto[], merged: ReadonlySet<Proto>, agency: string): Series[] {
   const series: Series[] = [];
   for (const p of protos) {
     if (merged.has(p)) continue;
@@ -720,7 +758,7 @@ function buildModel(c: SeriesCollector): SeriesModel {
   }
   for (const s of best.values()) s.main = true;
   series.sort((a, b) => a.items[0]! - b.items[0]!);
-  return { series, years, outlier, agencyIssuer: agency };
+  return series;
 }
 
 /**

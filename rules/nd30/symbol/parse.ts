@@ -424,6 +424,12 @@ export function parseSymbol(raw: string): ParsedSymbol {
   }
 }
 
+/** Replaces an array's items in place (not `splice(0, n, ...items)`, which deoptimises its caller). */
+function refill<T>(target: T[], items: readonly T[]): void {
+  target.length = 0;
+  for (const x of items) target.push(x);
+}
+
 function parseInner(raw: string): ParsedSymbol {
   const str = typeof raw === 'string' ? raw : String(raw);
   if (str.length > MAX_INPUT) return unparseable(str, str, []);
@@ -530,8 +536,8 @@ function parseInner(raw: string): ParsedSymbol {
         left.text += right.text;
       }
     }
-    G.splice(0, G.length, ...g2);
-    S.splice(0, S.length, ...s2);
+    refill(G, g2);
+    refill(S, s2);
   }
 
   // ---- segments split at '/' -----------------------------------------------------------------
