@@ -13,6 +13,7 @@ import { readDocument, type IssuedDocument } from '../ingest/pdf-document.js';
 import { InputError } from '../ingest/types.js';
 import type { Entry } from '../register/model.js';
 import { DOC_TYPES } from '../../rules/data/doc-types.js';
+import { splitPrefix } from '../../rules/nd30/symbol/common.js';
 import { expandInputs } from './files.js';
 import { UsageError } from './shared.js';
 
@@ -127,8 +128,10 @@ export async function prepareDocuments(spec: string, cwd: string, settings: RunS
     kinds: ['outgoing'],
     add(entry) {
       registerRead = true;
-      const symbol = entry.original('symbol');
-      if (symbol.trim() === '') return;
+      const cell = entry.original('symbol');
+      if (cell.trim() === '') return;
+      // Split layouts: the number is in `Số vào sổ`, the rest in `Ký hiệu`.
+      const symbol = (splitPrefix(entry) ?? '') + cell;
       const key = symbolKey(symbol);
       if (!wanted.has(key)) return;
       const { type, field } = entryType(entry);

@@ -41,6 +41,7 @@ import { dayNumber, formatDate, parseIso, toYmd, yearOf, type DayNumber } from '
 import type { FieldName, Location, RegisterKind } from '../../../src/core/types.js';
 import { fold } from '../../../src/register/headers.js';
 import type { Entry, RegisterInfo } from '../../../src/register/model.js';
+import { numberCell } from '../number-cell.js';
 import { symbolOf } from '../symbol/common.js';
 import { parseSymbol } from '../symbol/parse.js';
 import type { ParsedSymbol } from '../symbol/types.js';
@@ -159,18 +160,7 @@ function isSecret(text: string): boolean {
   return text !== '' && !NOT_SECRET.test(fold(text).trim());
 }
 
-/** A number cell (`Số vào sổ`, `Số đến`): digits, maybe a letter suffix, maybe followed by `/…`. */
-const NUMBER_CELL = /^\s*(\d{1,7})\s*([A-Za-z])?\s*(?:[/\\.\-–].*)?$/s;
-
-export function numberCell(value: unknown): { value: number; suffix?: string } | undefined {
-  if (typeof value === 'number') return Number.isInteger(value) && value > 0 ? { value } : undefined;
-  if (typeof value !== 'string') return undefined;
-  const m = NUMBER_CELL.exec(value);
-  if (!m) return undefined;
-  const n = Number(m[1]);
-  if (!(n > 0)) return undefined;
-  return m[2] ? { value: n, suffix: m[2] } : { value: n };
-}
+export { numberCell } from '../number-cell.js';
 
 // Ghi chú notes that explain a missing number (real-world-input §4.2): "hủy số", "số hủy",
 // "bỏ số", "thu hồi số …" on the entry next to the gap, or any of them naming the number.

@@ -5,6 +5,7 @@ import { yearOf, formatDate, type DayNumber } from '../../../src/core/dates.js';
 import type { Finding, Location } from '../../../src/core/types.js';
 import type { EntryCollector } from '../../../src/engine/run.js';
 import { fold } from '../../../src/register/headers.js';
+import { splitPrefix } from '../symbol/common.js';
 import { parseSymbol } from '../symbol/parse.js';
 import { notReceived, receivedMismatch, unknownNumber } from './rules.js';
 
@@ -108,7 +109,9 @@ export class ReconcileCollector {
         if (date !== undefined) this.note(this.outgoingYears, unit, entry.register.file, yearOf(date));
         const receivers = this.match(entry.text('recipients')).filter((u) => u !== unit);
         if (receivers.length === 0) return;
-        const symbol = entry.text('symbol');
+        // Split layouts: the sender's number is in `Số vào sổ`, the rest in `Ký hiệu`.
+        const text = entry.text('symbol');
+        const symbol = text ? (splitPrefix(entry) ?? '') + text : '';
         const key = symbol ? symbolKey(symbol) : undefined;
         if (!key) return;
         this.sent.push({ unit, symbol, key, date, receivers, location: entry.location('symbol') });

@@ -8,6 +8,7 @@ import { formatIso, yearOf } from '../../../src/core/dates.js';
 import type { AgencyConfig } from '../../../src/config/schema.js';
 import type { Entry } from '../../../src/register/model.js';
 import { isPartyIssuer, matchKnownIssuer, matchPartyTypeCode, PRE_2020_CUTOVER } from '../../data/doc-types.js';
+import { numberCell } from '../number-cell.js';
 import { parseSymbol } from './parse.js';
 import type { ParsedSymbol, Repair } from './types.js';
 
@@ -15,15 +16,46 @@ let lastEntry: Entry | undefined;
 let lastParse: ParsedSymbol | undefined;
 
 /**
- * The parsed symbol of an entry, or undefined when the cell is empty. Rules run one entry at a time,
- * so a one-slot cache lets every symbol rule share a single parse without keeping anything alive.
+ * Split layouts keep the number in its own column (`Số vào sổ` = 12) and the rest of the symbol in
+ * another (`Ký hiệu` = `QĐ-UBND`): the symbol is then read as `12/QĐ-UBND`, and this is the `12/`
+ * put before the symbol cell (`01/` for a cell holding 1). Undefined when the symbol cell starts with the number itself, or
+ * the number cell holds no number.
+ */
+export function splitPrefix(entry: Entry): string | undefined {
+  if (!entry.has('number')) return undefined;
+  const symbol = entry.original('symbol').trim();
+  if (symbol === '' || /^\d/.test(symbol)) return undefined;
+  const cell = numberCell(entry.value('number'));
+  // The number as the document writes it (`01`, `12`): a number cell's own formatting (1 typed as a
+  // number) is not the symbol's, so the number rules see a well-formed number.
+  return cell ? `${String(cell.value).padStart(2, '0')}${cell.suffix ?? ''}/` : undefined;
+}
+
+/**
+ * The parsed symbol of an entry (joined with its number cell in split layouts), or undefined when
+ * the cell is empty. Rules run one entry at a time, so a one-slot cache lets every symbol rule share
+ * a single parse without keeping anything alive.
  */
 export function symbolOf(entry: Entry): ParsedSymbol | undefined {
   if (entry === lastEntry) return lastParse;
   lastEntry = entry;
   const raw = entry.original('symbol');
-  lastParse = raw.trim() === '' ? undefined : parseSymbol(raw);
+  lastParse = raw.trim() === '' ? undefined : parseSymbol((splitPrefix(entry) ?? '') + raw);
   return lastParse;
+}
+
+/**
+ * A fix as the symbol rules write it (on the symbol as read) turned into a fix of the symbol cell:
+ * in a split layout the number before the symbol cell is taken off both sides. A fix that would
+ * change the number itself belongs to the number cell, not this one: it is dropped (the message
+ * still says what is wrong).
+ */
+export function cellFix<F extends { readonly from: string; readonly to: string }>(entry: Entry, fix: F): F | undefined {
+  const prefix = splitPrefix(entry);
+  if (prefix === undefined) return fix;
+  const from = fix.from.trimStart();
+  if (!from.startsWith(prefix) || !fix.to.startsWith(prefix)) return undefined;
+  return { ...fix, from: entry.original('symbol'), to: fix.to.slice(prefix.length) };
 }
 
 /** The document date (`Ngày tháng văn bản`) as ISO `yyyy-mm-dd`, when readable. */

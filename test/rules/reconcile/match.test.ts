@@ -64,6 +64,16 @@ describe('reconcile', () => {
     ]);
   });
 
+  it('reads a sender book in the split layout (Số vào sổ + Ký hiệu) with its numbers', async () => {
+    const split = (n: number, rest: string, issuedDate: string, recipients: string) => ({ ...out(rest, issuedDate, recipients), number: n });
+    const findings = await run([
+      { unit: 'UBND huyện Thanh Bình', kind: 'outgoing', entries: [split(1, 'UBND-VP', '04/03/2024', 'UBND xã An Bình'), split(2, 'UBND-VP', '05/03/2024', 'UBND xã An Bình')] },
+      { unit: 'UBND xã An Bình', kind: 'incoming', entries: [inc(1, '01/UBND-VP', '04/03/2024', 'UBND huyện Thanh Bình')] },
+    ]);
+    // 01 was received; 02 was not. Without the number column, neither could be matched.
+    expect(findings.map((f) => `${f.ruleId}:${f.messageId}:${f.location.row}:${f.data['symbol']}`)).toEqual(['reconcile/not-received:missing:3:02/UBND-VP']);
+  });
+
   it('says nothing about a receiver whose incoming book is not in the batch', async () => {
     const [only] = await checkMemory([{ kind: 'outgoing', entries: [out('01/UBND-VP', '04/03/2024', 'UBND xã An Bình')] }], { rules: RULES, asOf: dayNumber(2025, 1, 15) });
     expect(only!.findings.filter((f) => f.ruleId.startsWith('reconcile/'))).toEqual([]);
