@@ -125,8 +125,10 @@ export class ReconcileCollector {
         if (arrival !== undefined) this.note(this.incomingBooks, unit, entry.register.file, yearOf(arrival));
         const sender = this.match(entry.text('author')).find((u) => u !== unit);
         if (sender === undefined) return;
-        const symbol = entry.text('symbol');
-        if (!symbol) return;
+        // A receiver's split book keeps the sender's number in `Số` beside `Số đến` (see splitPrefix).
+        const text = entry.text('symbol');
+        if (!text) return;
+        const symbol = (splitPrefix(entry) ?? '') + text;
         this.received.push({ unit, symbol, key: symbolKey(symbol), date: entry.day('issuedDate'), arrival, sender, location: entry.location('symbol') });
       },
     },

@@ -18,17 +18,58 @@ let lastParse: ParsedSymbol | undefined;
 /**
  * Split layouts keep the number in its own column (`Số vào sổ` = 12) and the rest of the symbol in
  * another (`Ký hiệu` = `QĐ-UBND`): the symbol is then read as `12/QĐ-UBND`, and this is the `12/`
- * put before the symbol cell (`01/` for a cell holding 1). Undefined when the symbol cell starts with the number itself, or
- * the number cell holds no number.
+ * put before the symbol cell (`01/` for a cell holding 1; `03-` before a Party `NQ/TW`, `04` before
+ * `-NQ/TW`). Undefined — the cell is read as written — when:
+ * - the symbol cell starts with a number itself (a year followed by the rest, `2024/QĐ-UBND`, is
+ *   joined as `08/2024/QĐ-UBND`), or the number cell holds none;
+ * - the cell is not the rest of a symbol (`Không số`, `Chưa ban hành`: prose is not joined);
+ * - in an incoming book, the `Số` column is the arrival number (no `Số đến` column beside it).
  */
 export function splitPrefix(entry: Entry): string | undefined {
-  if (!entry.has('number')) return undefined;
-  const symbol = entry.original('symbol').trim();
-  if (symbol === '' || /^\d/.test(symbol)) return undefined;
+  if (!hasSplitNumber(entry)) return undefined;
+  const rest = entry.original('symbol').trim();
+  if (rest === '' || !looksLikeSymbolRest(rest)) return undefined;
   const cell = numberCell(entry.value('number'));
+  if (!cell) return undefined;
+  if (/^\p{Nd}/u.test(rest)) {
+    // The cell starts with its own number (`12/QĐ-UBND`), unless that is the year of a legal-normative
+    // symbol kept apart from its number (`2024/QĐ-UBND` beside 8: `08/2024/QĐ-UBND`).
+    const lead = /^((?:19|20)\d\d)\/\p{L}/u.exec(rest);
+    if (!lead || Number(lead[1]) === cell.value) return undefined;
+  }
   // The number as the document writes it (`01`, `12`): a number cell's own formatting (1 typed as a
   // number) is not the symbol's, so the number rules see a well-formed number.
-  return cell ? `${String(cell.value).padStart(2, '0')}${cell.suffix ?? ''}/` : undefined;
+  const number = `${String(cell.value).padStart(2, '0')}${cell.suffix ?? ''}`;
+  if (/^[-\u2010-\u2015]/u.test(rest)) return number;
+  return PARTY_REST.test(rest) && isPartyRest(rest) ? `${number}-` : `${number}/`;
+}
+
+/**
+ * The register keeps the document's number in a column of its own (`Số vào sổ`), filled on this row.
+ * In an incoming book a lone `Số` column is the arrival number; only beside `Số đến` is it the sender's.
+ */
+export function hasSplitNumber(entry: Entry): boolean {
+  return entry.has('number') && !entry.isEmpty('number') && (entry.register.kind !== 'incoming' || entry.has('arrivalNumber'));
+}
+
+/** Code groups joined by separators (or by spaces between code-like groups): not prose. */
+function looksLikeSymbolRest(rest: string): boolean {
+  const groups = rest.split(/\s*[-/\u2010-\u2015_.\\]\s*|\s+/u).filter((g) => g !== '');
+  if (groups.length === 0) return false;
+  const separated = /[-/\u2010-\u2015_.\\]/u.test(rest);
+  // Words of prose start in lower case (`Không số`); codes start with a capital or a digit. A
+  // lower-case code (`ubnd`) is accepted between separators, where prose does not go.
+  const lowerWords = rest.split(/\s+/u).filter((w) => /^\p{Ll}/u.test(w)).length;
+  if (lowerWords > 0 && (!separated || /\p{Ll}+\s+\p{Ll}/u.test(rest) || /\s/u.test(rest))) return false;
+  return groups.every((g) => g.length <= 12);
+}
+
+const PARTY_REST = /^([^\s/]+)\/([^\s/]+)$/u;
+
+/** `NQ/TW`, `CT/TU`: a Party type code over a Party committee (the number joins with a hyphen). */
+function isPartyRest(rest: string): boolean {
+  const m = PARTY_REST.exec(rest)!;
+  return matchPartyTypeCode(m[1]!) !== undefined && isPartyIssuer(m[2]!);
 }
 
 /**
@@ -40,7 +81,8 @@ export function symbolOf(entry: Entry): ParsedSymbol | undefined {
   if (entry === lastEntry) return lastParse;
   lastEntry = entry;
   const raw = entry.original('symbol');
-  lastParse = raw.trim() === '' ? undefined : parseSymbol((splitPrefix(entry) ?? '') + raw);
+  const prefix = splitPrefix(entry);
+  lastParse = raw.trim() === '' ? undefined : parseSymbol(prefix === undefined ? raw : prefix + raw.trim());
   return lastParse;
 }
 

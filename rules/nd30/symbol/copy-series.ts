@@ -29,8 +29,8 @@ export default defineRule({
     },
     messages: {
       mainSeries: {
-        vi: 'Bản sao "{value}" mang số {number}, là số kế tiếp của dãy số văn bản chính (sau số {mainBefore}), trong khi bản sao trước đó mới đến số {copyBefore}; bản sao phải đánh số theo dãy số riêng.',
-        en: 'Copy "{value}" carries number {number}, the next number of the main series (after {mainBefore}), while the copies had only reached {copyBefore}; copies take their own series.',
+        vi: 'Bản sao "{value}" mang số {number}, là số kế tiếp của dãy số văn bản chính (sau số {mainBefore}), trong khi {copiesVi}; bản sao phải đánh số theo dãy số riêng.',
+        en: 'Copy "{value}" carries number {number}, the next number of the main series (after {mainBefore}), while {copiesEn}; copies take their own series.',
       },
     },
     citation: { instrument: ND30, article: 'Phụ lục I, Phần II, mục II.1.c', kind: 'exact' },
@@ -94,7 +94,14 @@ export default defineRule({
             context.report({
               location: c.location,
               messageId: 'mainSeries',
-              data: { value: c.location.value ?? '', number: canonicalDigits(c.number), mainBefore: canonicalDigits(c.number - 1), copyBefore: before === 0 ? '0' : canonicalDigits(before) },
+              data: {
+                value: c.location.value ?? '',
+                number: canonicalDigits(c.number),
+                mainBefore: canonicalDigits(c.number - 1),
+                copyBefore: before === 0 ? '0' : canonicalDigits(before),
+                copiesVi: before === 0 ? 'chưa có bản sao nào trước nó trong năm (bản sao đầu tiên mang số 01)' : `bản sao trước đó mới đến số ${canonicalDigits(before)}`,
+                copiesEn: before === 0 ? 'no copy came before it that year (the first copy is number 01)' : `the copies had only reached ${canonicalDigits(before)}`,
+              },
             });
             continue; // a main-series number: it does not advance the copies' own series
           }

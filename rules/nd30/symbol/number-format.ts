@@ -1,5 +1,5 @@
 import { defineRule } from '../../../src/engine/rule.js';
-import { advice, ND30, severityFor, symbolOf, truncatedYear } from './common.js';
+import { advice, hasSplitNumber, ND30, severityFor, symbolOf, truncatedYear } from './common.js';
 
 // SKH-1: the number is the running number registered at the Văn thư, in Arabic digits, from 01.
 // Checked here: no number at all (`/TB-UBND`), Roman numerals (`V/…`), letters mixed into the
@@ -57,7 +57,7 @@ export default defineRule({
         const num = parsed.number;
         if (num === undefined) {
           // Registers that keep the number in its own column ("Số vào sổ") write only the symbol here.
-          if (!entry.isEmpty('number')) return;
+          if (hasSplitNumber(entry)) return;
           context.report({ entry, field: 'symbol', messageId: 'missing', data: { ...advice(entry), value }, severity });
           return;
         }

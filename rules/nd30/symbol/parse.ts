@@ -424,6 +424,19 @@ export function parseSymbol(raw: string): ParsedSymbol {
   }
 }
 
+const MARKED_VOWEL = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]/u;
+
+/**
+ * Prose, not a symbol: a subject line ("V/v …", về việc), or two lower-case words of which one
+ * carries a Vietnamese vowel mark ("chưa cấp số"). Codes typed in lower case (`qđ ubnd`) have no
+ * marked vowel and stay symbols with repairs.
+ */
+function isProse(text: string): boolean {
+  if (/^v\s*\/\s*v(?:\s|$)/iu.test(text)) return true;
+  const words = text.split(/\s+/u).filter((w) => /^\p{Ll}{2,}$/u.test(w));
+  return words.length >= 2 && words.some((w) => MARKED_VOWEL.test(w));
+}
+
 /** Replaces an array's items in place (not `splice(0, n, ...items)`, which deoptimises its caller). */
 function refill<T>(target: T[], items: readonly T[]): void {
   target.length = 0;
@@ -462,6 +475,9 @@ function parseInner(raw: string): ParsedSymbol {
     }
   }
   if (text === '') return result(str, '', { form: 'empty', units: [] }, []);
+  // A sentence written into the symbol column ("V/v chưa cấp số", "chưa ban hành"): no symbol at
+  // all, not a symbol with defects to repair one by one.
+  if (isProse(text)) return unparseable(str, text, ctx.repairs);
   {
     const m = mapLookalikes(text);
     ctx.repairs.push(...m.repairs);

@@ -74,6 +74,16 @@ describe('reconcile', () => {
     expect(findings.map((f) => `${f.ruleId}:${f.messageId}:${f.location.row}:${f.data['symbol']}`)).toEqual(['reconcile/not-received:missing:3:02/UBND-VP']);
   });
 
+  it('matches when both books are split (the receiver keeps the sender number beside Số đến)', async () => {
+    const split = (n: number, rest: string, issuedDate: string, recipients: string) => ({ ...out(rest, issuedDate, recipients), number: n });
+    const splitIn = (arrival: number, n: number, rest: string, issuedDate: string) => ({ ...inc(arrival, rest, issuedDate, 'UBND huyện Thanh Bình'), number: n });
+    const findings = await run([
+      { unit: 'UBND huyện Thanh Bình', kind: 'outgoing', entries: [split(1, 'UBND-VP', '04/03/2024', 'UBND xã An Bình'), split(2, 'UBND-VP', '05/03/2024', 'UBND xã An Bình')] },
+      { unit: 'UBND xã An Bình', kind: 'incoming', entries: [splitIn(1, 1, 'UBND-VP', '04/03/2024'), splitIn(2, 2, 'UBND-VP', '05/03/2024')] },
+    ]);
+    expect(findings).toEqual([]);
+  });
+
   it('says nothing about a receiver whose incoming book is not in the batch', async () => {
     const [only] = await checkMemory([{ kind: 'outgoing', entries: [out('01/UBND-VP', '04/03/2024', 'UBND xã An Bình')] }], { rules: RULES, asOf: dayNumber(2025, 1, 15) });
     expect(only!.findings.filter((f) => f.ruleId.startsWith('reconcile/'))).toEqual([]);

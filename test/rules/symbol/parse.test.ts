@@ -650,3 +650,12 @@ describe('properties', () => {
     expect(performance.now() - t0).toBeLessThan(2000);
   });
 });
+
+describe('prose in the symbol column', () => {
+  it.each(['V/v chưa cấp số', 'V/v họp giao ban', 'v/v họp', 'chưa ban hành', 'Văn bản chưa cấp số'])('%s is no symbol at all', (text) => {
+    expect(parseSymbol(text).form).toBe('unparseable');
+  });
+  it.each(['12/qđ ubnd', '05/qđ-ubnd', '12/QĐ - UBND', '09/TTr-UBND', '15/UBND-VP'])('%s stays a symbol (with repairs where due)', (text) => {
+    expect(parseSymbol(text).form).not.toBe('unparseable');
+  });
+});
