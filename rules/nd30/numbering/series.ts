@@ -36,7 +36,7 @@
 // Memory: one collector per register group is shared by all numbering rules (WeakMap keyed by the
 // group's first RegisterInfo), and keeps a few numbers per entry in parallel arrays plus the cell
 // text of the number column — never Entry objects or rows.
-import { NumberingSchema, type Config } from '../../../src/config/schema.js';
+import { NumberingSchema, type AgencyConfig, type Config } from '../../../src/config/schema.js';
 import { dayNumber, formatDate, parseIso, toYmd, yearOf, type DayNumber } from '../../../src/core/dates.js';
 import type { FieldName, Location, RegisterKind } from '../../../src/core/types.js';
 import { fold } from '../../../src/register/headers.js';
@@ -71,6 +71,8 @@ export interface NumberingSettings {
   readonly voided: readonly VoidedNumbers[];
   readonly restarts: readonly DayNumber[];
   readonly agencyIssuer?: string;
+  /** The agency config: its issuer codes let the symbol parser split `12/QĐSNV` (symbolOf). */
+  readonly agency?: AgencyConfig;
 }
 
 /** Type code of a parsed symbol for series purposes: công văn (with or without the wrong `CV`) is `cv`. */
@@ -100,6 +102,7 @@ export function numberingSettings(config: Config): NumberingSettings {
     explicit,
     restarts: n.restarts.map((d) => parseIso(d)).filter((d): d is DayNumber => d !== undefined),
     ...(config.agency?.issuer ? { agencyIssuer: config.agency.issuer } : {}),
+    ...(config.agency ? { agency: config.agency } : {}),
   };
   const voided: VoidedNumbers[] = [];
   for (const v of n.voided ?? []) {
@@ -397,7 +400,7 @@ export class SeriesCollector {
       }
       this.values.push(entry.original('arrivalNumber'));
     } else {
-      let p = symbolOf(entry);
+      let p = symbolOf(entry, this.settings.agency);
       if ((!p || p.number === undefined || p.form === 'unparseable') && entry.has('number')) {
         // Split layouts: `Số vào sổ` holds the number, `Ký hiệu` the rest (`QĐ-UBND`).
         const cell = numberCell(entry.value('number'));

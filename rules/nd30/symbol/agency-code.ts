@@ -41,7 +41,7 @@ export default defineRule({
     if (issuers.length === 0 && units.length === 0) return {};
     return {
       row(entry) {
-        const parsed = symbolOf(entry);
+        const parsed = symbolOf(entry, context.agency);
         if (!parsed || parsed.issuer === undefined || partyInStateForm(parsed)) return;
         if (parsed.form === 'law' || parsed.form === 'unparseable' || parsed.form === 'empty' || parsed.form === 'historic') return;
         if (unitBeforeIssuer(parsed, context.agency)) return; // symbol/cong-van-form

@@ -41,7 +41,7 @@ export default defineRule({
   check(context) {
     return {
       row(entry) {
-        const parsed = symbolOf(entry);
+        const parsed = symbolOf(entry, context.agency);
         if (!parsed || parsed.form === 'unparseable' || parsed.form === 'empty') return;
         const cased = parsed.repairs.filter((r) => r.kind === 'case');
         if (cased.length === 0) return;

@@ -13,7 +13,10 @@ import { parseSymbol } from './parse.js';
 import type { ParsedSymbol, Repair } from './types.js';
 
 let lastEntry: Entry | undefined;
+let lastIssuers: readonly string[] = [];
 let lastParse: ParsedSymbol | undefined;
+const NO_ISSUERS: readonly string[] = [];
+const issuersOf = new WeakMap<AgencyConfig, readonly string[]>();
 
 /**
  * Split layouts keep the number in its own column (`Số vào sổ` = 12) and the rest of the symbol in
@@ -74,15 +77,23 @@ function isPartyRest(rest: string): boolean {
 
 /**
  * The parsed symbol of an entry (joined with its number cell in split layouts), or undefined when
- * the cell is empty. Rules run one entry at a time, so a one-slot cache lets every symbol rule share
- * a single parse without keeping anything alive.
+ * the cell is empty. In the agency's own outgoing book, its configured issuer codes are known to the
+ * parser (`12/QĐSNV` is a lost hyphen when the agency is `SNV`). Rules run one entry at a time, so a
+ * one-slot cache lets every symbol rule share a single parse without keeping anything alive.
  */
-export function symbolOf(entry: Entry): ParsedSymbol | undefined {
-  if (entry === lastEntry) return lastParse;
+export function symbolOf(entry: Entry, agency?: AgencyConfig): ParsedSymbol | undefined {
+  let issuers = NO_ISSUERS;
+  if (agency !== undefined && entry.register.kind === 'outgoing') {
+    let known = issuersOf.get(agency);
+    if (known === undefined) issuersOf.set(agency, (known = agencyIssuers(agency)));
+    issuers = known;
+  }
+  if (entry === lastEntry && issuers === lastIssuers) return lastParse;
   lastEntry = entry;
+  lastIssuers = issuers;
   const raw = entry.original('symbol');
   const prefix = splitPrefix(entry);
-  lastParse = raw.trim() === '' ? undefined : parseSymbol(prefix === undefined ? raw : prefix + raw.trim());
+  lastParse = raw.trim() === '' ? undefined : parseSymbol(prefix === undefined ? raw : prefix + raw.trim(), issuers.length > 0 ? { issuers } : {});
   return lastParse;
 }
 

@@ -38,7 +38,7 @@ export default defineRule({
     const outgoing = (kind: string): boolean => kind === 'outgoing';
     return {
       row(entry) {
-        const parsed = symbolOf(entry);
+        const parsed = symbolOf(entry, context.agency);
         if (!parsed || parsed.form !== 'cong-van' || parsed.issuer === undefined) return;
         const issuer = parsed.issuer;
         const severity = severityFor(entry);

@@ -66,7 +66,7 @@ export default defineRule({
       row(entry) {
         const year = issuedYear(entry) ?? lastYear;
         lastYear = year;
-        const parsed = symbolOf(entry);
+        const parsed = symbolOf(entry, context.agency);
         const num = parsed?.number;
         if (!parsed || !num || year === undefined || num.malformed !== undefined || num.suffix !== undefined || num.value < 1) return;
         if (parsed.form === 'copy') {

@@ -28,7 +28,7 @@ export default defineRule({
   check(context) {
     return {
       row(entry) {
-        const parsed = symbolOf(entry);
+        const parsed = symbolOf(entry, context.agency);
         const num = parsed?.number;
         if (!parsed || !num || !hasStateNumber(parsed) || num.malformed !== undefined) return;
         if (num.digits.length !== 1 || num.value < 1 || num.value > 9) return;

@@ -35,7 +35,7 @@ export default defineRule({
   check(context) {
     return {
       row(entry) {
-        const parsed = symbolOf(entry);
+        const parsed = symbolOf(entry, context.agency);
         if (!parsed || parsed.form === 'unparseable' || parsed.form === 'empty') return;
         const severity = severityFor(entry);
         const fix = { from: parsed.raw, to: parsed.normalized, kind: fixKind(entry, parsed, ['d-for-đ', 'lookalike']) };

@@ -37,7 +37,7 @@ export default defineRule({
   check(context) {
     return {
       row(entry) {
-        const parsed = symbolOf(entry);
+        const parsed = symbolOf(entry, context.agency);
         // Free text that is not a symbol at all ("Không số – đơn thư") is not judged character by character.
         if (!parsed || parsed.form === 'empty' || parsed.form === 'unparseable') return;
         const runs = parsed.repairs.filter((r) => r.kind === 'lookalike' && !ETH.test(r.from));

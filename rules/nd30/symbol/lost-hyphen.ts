@@ -3,7 +3,8 @@ import { advice, fixKind, ND30, severityFor, symbolOf } from './common.js';
 
 // SKH-6: the type code and the issuer are joined by "-". `1234/QĐUBND`, `55/2018/NĐCP` are what a
 // PDF text layer or a careless copy leaves behind: the parser splits them only when the rest is a
-// known issuer, so the repaired value is certain; the finding says the value looks damaged.
+// known issuer, so the repaired value is certain; the finding says the value looks damaged. In the
+// agency's own outgoing book its configured issuers count as known (`12/QĐSNV` when it is `SNV`).
 export default defineRule({
   meta: {
     id: 'symbol/lost-hyphen',
@@ -30,7 +31,7 @@ export default defineRule({
   check(context) {
     return {
       row(entry) {
-        const parsed = symbolOf(entry);
+        const parsed = symbolOf(entry, context.agency);
         const lost = parsed?.repairs.find((r) => r.kind === 'lost-hyphen');
         if (!parsed || !lost) return;
         const [type = '', issuer = ''] = lost.to.split('-');

@@ -30,7 +30,7 @@ export default defineRule({
   check(context) {
     return {
       row(entry) {
-        const parsed = symbolOf(entry);
+        const parsed = symbolOf(entry, context.agency);
         if (!parsed || parsed.issuer !== undefined || parsed.type === undefined) return;
         if (parsed.form !== 'typed' && parsed.form !== 'copy' && parsed.form !== 'qppl' && parsed.form !== 'joint' && parsed.form !== 'vbhn') return;
         context.report({ entry, field: 'symbol', messageId: 'missing', data: { ...advice(entry), value: parsed.raw, type: parsed.canonicalType ?? parsed.type }, severity: severityFor(entry) });

@@ -37,7 +37,7 @@ export default defineRule({
   check(context) {
     return {
       row(entry) {
-        const parsed = symbolOf(entry);
+        const parsed = symbolOf(entry, context.agency);
         // An unparseable value ("Quyết định số 12") is not a spaced symbol; other rules speak about it.
         if (!parsed || parsed.form === 'unparseable' || parsed.form === 'empty') return;
         // `22/202 /QĐ-UBND`: the space is what is left of the cut year (symbol/number-format speaks).

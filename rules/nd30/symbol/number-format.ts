@@ -50,7 +50,7 @@ export default defineRule({
   check(context) {
     return {
       row(entry) {
-        const parsed = symbolOf(entry);
+        const parsed = symbolOf(entry, context.agency);
         if (!parsed || parsed.form === 'unparseable' || parsed.form === 'empty') return;
         const severity = severityFor(entry);
         const value = parsed.raw;

@@ -45,7 +45,7 @@ export default defineRule<z.infer<typeof Options>>({
     const allowDotted = context.options.allowDotted;
     return {
       row(entry) {
-        const parsed = symbolOf(entry);
+        const parsed = symbolOf(entry, context.agency);
         const num = parsed?.number;
         if (!parsed || !num || num.suffix === undefined || parsed.form === 'unparseable') return;
         const number = `${num.digits}${num.suffix}`;

@@ -31,7 +31,7 @@ export default defineRule({
   check(context) {
     return {
       row(entry) {
-        const parsed = symbolOf(entry);
+        const parsed = symbolOf(entry, context.agency);
         const num = parsed?.number;
         if (!parsed || !num || !hasStateNumber(parsed) || num.malformed !== undefined || num.value === 0) return;
         const canonical = canonicalDigits(num.value);

@@ -415,9 +415,17 @@ function wordText(w: readonly Grp[], seg: Segment): string {
   return out;
 }
 
-export function parseSymbol(raw: string): ParsedSymbol {
+export interface ParseOptions {
+  /**
+   * Issuer codes known from the config (the agency's own, `SNV`, `STC`), split off a lost hyphen like
+   * the table's (`12/QĐSNV` → `12/QĐ-SNV`).
+   */
+  readonly issuers?: readonly string[];
+}
+
+export function parseSymbol(raw: string, options: ParseOptions = {}): ParsedSymbol {
   try {
-    return parseInner(raw);
+    return parseInner(raw, options.issuers ?? []);
   } catch {
     // Defensive: the parser is total by construction; never let a bug become an exception.
     return unparseable(raw, raw, []);
@@ -443,7 +451,7 @@ function refill<T>(target: T[], items: readonly T[]): void {
   for (const x of items) target.push(x);
 }
 
-function parseInner(raw: string): ParsedSymbol {
+function parseInner(raw: string, extraIssuers: readonly string[]): ParsedSymbol {
   const str = typeof raw === 'string' ? raw : String(raw);
   if (str.length > MAX_INPUT) return unparseable(str, str, []);
   const ctx = new Ctx();
@@ -740,14 +748,15 @@ function parseInner(raw: string): ParsedSymbol {
   const head = sym.g[0] as Grp;
   if (!HAS_LETTER.test(head.text)) return fail();
   let tm: CodeMatch<StateTypeInfo> | undefined = matchStateTypeCode(head.text);
-  if (tm === undefined && !isIssuerLike(head.text)) {
+  const isExtra = (code: string): boolean => extraIssuers.some((x) => x.normalize('NFC').toUpperCase() === code.toUpperCase());
+  if (tm === undefined && !isIssuerLike(head.text) && !isExtra(head.text)) {
     // Lost hyphen: `QĐUBND`, `NĐCP` — a type code followed by a known issuer code.
     const cps = [...head.text];
     for (let cut = Math.min(cps.length - 1, 6); cut >= 1; cut--) {
       const prefix = cps.slice(0, cut).join('');
       const restText = cps.slice(cut).join('');
       const pm = matchStateTypeCode(prefix);
-      if (pm === undefined || !isIssuerLike(restText)) continue;
+      if (pm === undefined || !(isIssuerLike(restText) || isExtra(restText))) continue;
       ctx.add('lost-hyphen', head.text, `${prefix}-${restText}`);
       head.text = prefix;
       sym.g.splice(1, 0, { text: restText });

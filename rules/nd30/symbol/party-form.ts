@@ -34,7 +34,7 @@ export default defineRule({
   check(context) {
     return {
       row(entry) {
-        const parsed = symbolOf(entry);
+        const parsed = symbolOf(entry, context.agency);
         if (!parsed || !partyInStateForm(parsed)) return;
         const issuer = parsed.issuer ?? '';
         const num = parsed.number;

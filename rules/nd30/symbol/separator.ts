@@ -39,7 +39,7 @@ export default defineRule({
   check(context) {
     return {
       row(entry) {
-        const parsed = symbolOf(entry);
+        const parsed = symbolOf(entry, context.agency);
         if (!parsed || parsed.form === 'unparseable' || parsed.form === 'empty' || partyInStateForm(parsed)) return;
         const wrong = parsed.repairs.filter((r) => r.kind === 'separator' && !isWhitespace(r.from));
         if (wrong.length === 0) return;

@@ -55,7 +55,7 @@ export default defineRule<z.infer<typeof Options>>({
     const allowed = context.options.allow;
     return {
       row(entry) {
-        const parsed = symbolOf(entry);
+        const parsed = symbolOf(entry, context.agency);
         if (!parsed || parsed.type === undefined) return;
         if (parsed.form !== 'typed' && parsed.form !== 'copy' && parsed.form !== 'qppl') return;
         if (parsed.typeStatus !== 'unofficial' || partyInStateForm(parsed)) return;

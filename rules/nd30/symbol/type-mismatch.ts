@@ -61,7 +61,7 @@ export default defineRule({
     const own = agencyIssuers(context.agency);
     return {
       row(entry) {
-        const parsed = symbolOf(entry);
+        const parsed = symbolOf(entry, context.agency);
         if (!parsed || partyInStateForm(parsed) || parsed.typeStatus === 'unofficial') return;
         if (parsed.form !== 'typed' && parsed.form !== 'qppl' && parsed.form !== 'joint' && parsed.form !== 'cong-van') return;
         const typeCell = entry.text('type');

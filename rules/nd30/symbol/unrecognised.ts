@@ -32,7 +32,7 @@ export default defineRule({
   check(context) {
     return {
       row(entry) {
-        const parsed = symbolOf(entry);
+        const parsed = symbolOf(entry, context.agency);
         if (!parsed || parsed.form !== 'unparseable') return;
         // The number kept in its own column ("Số vào sổ") leaves only "QĐ-UBND" here.
         if (hasSplitNumber(entry)) return;

@@ -32,7 +32,7 @@ export default defineRule({
   check(context) {
     return {
       row(entry) {
-        const parsed = symbolOf(entry);
+        const parsed = symbolOf(entry, context.agency);
         if (!parsed || parsed.year === undefined || truncatedYear(parsed) || partyInStateForm(parsed)) return;
         if (parsed.form !== 'qppl' && parsed.form !== 'joint' && parsed.form !== 'law') return;
         if (parsed.form === 'qppl') {

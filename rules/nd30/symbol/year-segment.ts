@@ -63,7 +63,7 @@ export default defineRule({
   check(context) {
     return {
       row(entry) {
-        const parsed = symbolOf(entry);
+        const parsed = symbolOf(entry, context.agency);
         if (!parsed || partyInStateForm(parsed) || truncatedYear(parsed)) return;
         const value = parsed.raw;
         const severity = severityFor(entry);

@@ -2,6 +2,7 @@
 // copies numbered in the main series.
 import agencyCode from '../../../rules/nd30/symbol/agency-code.js';
 import copySeries from '../../../rules/nd30/symbol/copy-series.js';
+import lostHyphen from '../../../rules/nd30/symbol/lost-hyphen.js';
 import { testRule } from '../../rule-tester.js';
 
 const D2024 = '08/01/2024';
@@ -56,5 +57,20 @@ testRule(copySeries, {
       entries: [row('01/QĐ-UBND', 1), row('02/UBND-VP', 1), row('03/SY-UBND', 2), row('04/QĐ-UBND', 3), row('05/QĐ-CĐ', 3)],
       errors: [{ messageId: 'mainSeries', entry: 2 }],
     },
+  ],
+});
+
+// A lost hyphen before an issuer the table does not know, in the agency's own book: the configured
+// issuer tells the parser where the type code ends (and every other rule reads the repaired symbol).
+const SO = { agency: { issuer: 'SNV', units: ['VP', 'TCCB'] } };
+testRule(lostHyphen, {
+  valid: [
+    { name: 'without the agency config the split is unknown', entries: [out('12/QĐSNV')] },
+    { name: 'the agency issuer alone, and with a unit', config: SO, entries: [out('12/SNV'), out('13/SNV-VP'), out('14/QĐ-SNV')] },
+    { name: "in an incoming book the sender's issuer is not the agency's", kind: 'incoming', config: SO, entries: [{ symbol: '12/QĐSNV', issuedDate: D2024, arrivalDate: '10/01/2024' }] },
+  ],
+  invalid: [
+    { config: SO, entries: [out('12/QĐSNV')], errors: [{ messageId: 'lost', entry: 0, field: 'symbol', data: { type: 'QĐ', issuer: 'SNV', fixed: '12/QĐ-SNV' } }] },
+    { config: SO, entries: [out('13/TBSNV'), out('14/TTrSNV')], errors: [{ messageId: 'lost', entry: 0, data: { fixed: '13/TB-SNV' } }, { messageId: 'lost', entry: 1, data: { fixed: '14/TTr-SNV' } }] },
   ],
 });

@@ -659,3 +659,14 @@ describe('prose in the symbol column', () => {
     expect(parseSymbol(text).form).not.toBe('unparseable');
   });
 });
+
+describe('issuers known from the config', () => {
+  it('split a lost hyphen before an issuer the table does not know', () => {
+    expect(parseSymbol('12/QĐSNV').form).toBe('cong-van');
+    const p = parseSymbol('12/QĐSNV', { issuers: ['SNV'] });
+    expect([p.form, p.type, p.issuer, p.normalized, p.repairs.map((r) => r.kind)]).toEqual(['typed', 'QĐ', 'SNV', '12/QĐ-SNV', ['lost-hyphen']]);
+  });
+  it('leave the issuer alone when it stands by itself', () => {
+    expect(parseSymbol('12/SNV-VP', { issuers: ['SNV'] }).repairs).toEqual([]);
+  });
+});
