@@ -42,7 +42,7 @@ import type { FieldName, Location, RegisterKind } from '../../../src/core/types.
 import { fold } from '../../../src/register/headers.js';
 import type { Entry, RegisterInfo } from '../../../src/register/model.js';
 import { numberCell } from '../number-cell.js';
-import { symbolOf } from '../symbol/common.js';
+import { agencyIssuers, symbolOf } from '../symbol/common.js';
 import { parseSymbol } from '../symbol/parse.js';
 import type { ParsedSymbol } from '../symbol/types.js';
 
@@ -114,7 +114,8 @@ export function numberingSettings(config: Config): NumberingSettings {
     }
     const sym = VOIDED_SYMBOL.exec(v.trim());
     if (!sym) continue;
-    const p = parseSymbol(sym[1]!);
+    // Read as the book's own symbols are (symbolOf): the agency's issuers known to the parser.
+    const p = parseSymbol(sym[1]!, { issuers: config.agency ? agencyIssuers(config.agency) : [] });
     const num = p.number?.value;
     const slot = classify(p, sym[1]!, false, base);
     if (num === undefined || !Number.isFinite(num) || !slot) continue;
@@ -405,7 +406,8 @@ export class SeriesCollector {
         // Split layouts: `Số vào sổ` holds the number, `Ký hiệu` the rest (`QĐ-UBND`).
         const cell = numberCell(entry.value('number'));
         const symbolText = entry.text('symbol');
-        if (cell) p = parseSymbol(symbolText && !/^\d/.test(symbolText) ? `${cell.value}${cell.suffix ?? ''}/${symbolText}` : `${cell.value}${cell.suffix ?? ''}/`);
+        const issuers = this.settings.agency ? agencyIssuers(this.settings.agency) : [];
+        if (cell) p = parseSymbol(symbolText && !/^\d/.test(symbolText) ? `${cell.value}${cell.suffix ?? ''}/${symbolText}` : `${cell.value}${cell.suffix ?? ''}/`, { issuers });
       }
       const pn = p?.number;
       if ((!p || p.form === 'unparseable') && !entry.has('number')) {

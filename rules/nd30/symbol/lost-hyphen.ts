@@ -1,4 +1,5 @@
 import { defineRule } from '../../../src/engine/rule.js';
+import { isIssuerLike } from '../../data/doc-types.js';
 import { advice, fixKind, ND30, severityFor, symbolOf } from './common.js';
 
 // SKH-6: the type code and the issuer are joined by "-". `1234/QĐUBND`, `55/2018/NĐCP` are what a
@@ -20,6 +21,10 @@ export default defineRule({
         vi: 'Số, ký hiệu "{value}" thiếu dấu "-" giữa "{type}" và "{issuer}" (giá trị có vẻ bị hỏng khi sao chép/nhập liệu); phải là "{fixed}".{adviceVi}',
         en: 'Symbol "{value}" lacks the "-" between "{type}" and "{issuer}" (the value looks damaged by copying or data entry); it must read "{fixed}".{adviceEn}',
       },
+      lostConfig: {
+        vi: 'Số, ký hiệu "{value}" có vẻ thiếu dấu "-" giữa "{type}" và mã cơ quan "{issuer}" của đơn vị; nên là "{fixed}". Nếu "{written}" là mã của một cơ quan ban hành khác, thêm vào agency.issuers trong tệp cấu hình.',
+        en: 'Symbol "{value}" seems to lack the "-" between "{type}" and the agency\'s issuer code "{issuer}"; it should read "{fixed}". If "{written}" is the code of another issuer, add it to agency.issuers in the config file.',
+      },
     },
     citation: { instrument: ND30, article: 'Phụ lục I, Phần I, mục II.3.c', kind: 'exact' },
     fix: 'safe',
@@ -35,6 +40,19 @@ export default defineRule({
         const lost = parsed?.repairs.find((r) => r.kind === 'lost-hyphen');
         if (!parsed || !lost) return;
         const [type = '', issuer = ''] = lost.to.split('-');
+        if (!isIssuerLike(issuer)) {
+          // Split on the strength of the config alone (the table does not know the issuer): a
+          // suggestion and a warning, with the way out if the joined code is an issuer of its own.
+          context.report({
+            entry,
+            field: 'symbol',
+            messageId: 'lostConfig',
+            data: { value: parsed.raw, type, issuer, written: lost.from, fixed: parsed.normalized },
+            fix: { from: parsed.raw, to: parsed.normalized, kind: 'suggestion' },
+            severity: 'warning',
+          });
+          return;
+        }
         context.report({
           entry,
           field: 'symbol',

@@ -432,15 +432,28 @@ export function parseSymbol(raw: string, options: ParseOptions = {}): ParsedSymb
   }
 }
 
+const TRAILING_NOTE = /^(\S*\d\S*\/\S+)(\s+\S.*)$/su;
+
+/** Words with a lower-case marked vowel: Vietnamese text, not a code (codes are written in capitals). */
+function isNote(tail: string): boolean {
+  const t = tail.trim();
+  return /^\p{L}/u.test(t) && MARKED_VOWEL.test(t);
+}
+
+/** Type codes that also begin issuer names (`HĐTĐKT`, `CTMTTQ`, `TTBCĐ`, `TTrSNV`, `LĐTN`). */
+const COMPOUND_HEADS = new Set(['HĐ', 'CT', 'TT', 'TTR', 'L']);
+
 const MARKED_VOWEL = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]/u;
 
 /**
  * Prose, not a symbol: a subject line ("V/v …", về việc), or two lower-case words of which one
- * carries a Vietnamese vowel mark ("chưa cấp số"). Codes typed in lower case (`qđ ubnd`) have no
- * marked vowel and stay symbols with repairs.
+ * carries a Vietnamese vowel mark ("chưa cấp số") in a cell that does not start with a symbol. Codes
+ * typed in lower case (`qđ ubnd`) have no marked vowel and stay symbols with repairs.
  */
 function isProse(text: string): boolean {
   if (/^v\s*\/\s*v(?:\s|$)/iu.test(text)) return true;
+  // A symbol with a note after it (`12/SNV-VP đã hủy`) keeps its number for the numbering rules.
+  if (/^\S*\d\S*\//u.test(text)) return false;
   const words = text.split(/\s+/u).filter((w) => /^\p{Ll}{2,}$/u.test(w));
   return words.length >= 2 && words.some((w) => MARKED_VOWEL.test(w));
 }
@@ -486,6 +499,15 @@ function parseInner(raw: string, extraIssuers: readonly string[]): ParsedSymbol 
   // A sentence written into the symbol column ("V/v chưa cấp số", "chưa ban hành"): no symbol at
   // all, not a symbol with defects to repair one by one.
   if (isProse(text)) return unparseable(str, text, ctx.repairs);
+  {
+    // A remark after the symbol (`12/SNV-VP đã hủy`, `14/QĐ-UBND thu hồi`): the clerk's note, set
+    // aside so that the symbol itself is checked (and numbered) as written.
+    const m = TRAILING_NOTE.exec(text);
+    if (m && isNote(m[2]!)) {
+      ctx.add('note', text.slice(m[1]!.length), '');
+      text = m[1]!;
+    }
+  }
   {
     const m = mapLookalikes(text);
     ctx.repairs.push(...m.repairs);
@@ -756,7 +778,10 @@ function parseInner(raw: string, extraIssuers: readonly string[]): ParsedSymbol 
       const prefix = cps.slice(0, cut).join('');
       const restText = cps.slice(cut).join('');
       const pm = matchStateTypeCode(prefix);
-      if (pm === undefined || !(isIssuerLike(restText) || isExtra(restText))) continue;
+      if (pm === undefined) continue;
+      // A configured issuer counts after a type code that does not also open compound issuer names
+      // (Hội đồng, Chủ tịch, Thường trực/Trung tâm, Thanh tra, Liên …: `HĐTĐKT` is an issuer of its own).
+      if (!isIssuerLike(restText) && !(isExtra(restText) && !COMPOUND_HEADS.has(prefix.toUpperCase()))) continue;
       ctx.add('lost-hyphen', head.text, `${prefix}-${restText}`);
       head.text = prefix;
       sym.g.splice(1, 0, { text: restText });

@@ -36,7 +36,8 @@ export interface Repair {
     | 'separator' // wrong separator (`_`, `.`, `/` between groups, `-` between number and symbols)
     | 'lost-hyphen' // `QĐUBND` split into `QĐ-UBND` (hyphen lost in a PDF text layer)
     | 'd-for-đ' // `QD` read as `QĐ`
-    | 'case'; // `QĐ-ubnd`, `TTR` → canonical case
+    | 'case' // `QĐ-ubnd`, `TTR` → canonical case
+    | 'note'; // a remark after the symbol (`12/SNV-VP đã hủy`) set aside: it belongs in Ghi chú
   /** The text before and after, as small as possible (e.g. `" / "` → `"/"`). */
   readonly from: string;
   readonly to: string;

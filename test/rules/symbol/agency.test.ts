@@ -68,9 +68,17 @@ testRule(lostHyphen, {
     { name: 'without the agency config the split is unknown', entries: [out('12/QĐSNV')] },
     { name: 'the agency issuer alone, and with a unit', config: SO, entries: [out('12/SNV'), out('13/SNV-VP'), out('14/QĐ-SNV')] },
     { name: "in an incoming book the sender's issuer is not the agency's", kind: 'incoming', config: SO, entries: [{ symbol: '12/QĐSNV', issuedDate: D2024, arrivalDate: '10/01/2024' }] },
+    // Hội đồng, Chủ tịch, Thường trực/Trung tâm, Thanh tra, Liên … open issuer names of their own.
+    { name: 'compound issuers are not split', config: { agency: { issuer: 'TĐKT' } }, entries: [out('07/HĐTĐKT'), out('08/CTTĐKT'), out('09/TTTĐKT'), out('10/TTrTĐKT'), out('11/LTĐKT')] },
   ],
   invalid: [
-    { config: SO, entries: [out('12/QĐSNV')], errors: [{ messageId: 'lost', entry: 0, field: 'symbol', data: { type: 'QĐ', issuer: 'SNV', fixed: '12/QĐ-SNV' } }] },
-    { config: SO, entries: [out('13/TBSNV'), out('14/TTrSNV')], errors: [{ messageId: 'lost', entry: 0, data: { fixed: '13/TB-SNV' } }, { messageId: 'lost', entry: 1, data: { fixed: '14/TTr-SNV' } }] },
+    {
+      name: 'split on the config alone: a warning and a suggestion, with the way out',
+      config: SO,
+      entries: [out('12/QĐSNV')],
+      errors: [{ messageId: 'lostConfig', entry: 0, field: 'symbol', severity: 'warning', data: { type: 'QĐ', issuer: 'SNV', written: 'QĐSNV', fixed: '12/QĐ-SNV' } }],
+    },
+    { config: SO, entries: [out('13/TBSNV'), out('14/KHSNV')], errors: [{ messageId: 'lostConfig', entry: 0, data: { fixed: '13/TB-SNV' } }, { messageId: 'lostConfig', entry: 1, data: { fixed: '14/KH-SNV' } }] },
+    { name: 'a table issuer stays certain: an error', config: SO, entries: [out('15/QĐUBND')], errors: [{ messageId: 'lost', entry: 0, severity: 'error', data: { fixed: '15/QĐ-UBND' } }] },
   ],
 });

@@ -670,3 +670,24 @@ describe('issuers known from the config', () => {
     expect(parseSymbol('12/SNV-VP', { issuers: ['SNV'] }).repairs).toEqual([]);
   });
 });
+
+describe('a symbol with a note after it', () => {
+  it('keeps its number (not prose): the numbering still sees it', () => {
+    for (const text of ['12/SNV-VP đã hủy', '14/QĐ-UBND thu hồi', '12/UBND-VP bản sao']) expect(parseSymbol(text).number?.value, text).toBeGreaterThan(0);
+  });
+});
+
+describe('a remark after the symbol', () => {
+  it.each([
+    ['12/SNV-VP đã hủy', '12/SNV-VP'],
+    ['14/QĐ-UBND thu hồi', '14/QĐ-UBND'],
+    ['15/UBND-VP Về việc họp', '15/UBND-VP'],
+    ['16/UBND-VP mật', '16/UBND-VP'],
+  ])('%s is set aside as a note: %s', (text, symbol) => {
+    const p = parseSymbol(text);
+    expect([p.normalized, p.repairs.map((r) => r.kind)]).toEqual([symbol, ['note']]);
+  });
+  it.each(['12/qđ ubnd', '12/QĐ - UBND', '12/Qđ-UBND'])('%s has no note', (text) => {
+    expect(parseSymbol(text).repairs.map((r) => r.kind)).not.toContain('note');
+  });
+});
