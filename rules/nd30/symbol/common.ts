@@ -85,7 +85,11 @@ export function symbolOf(entry: Entry, agency?: AgencyConfig): ParsedSymbol | un
   let issuers = NO_ISSUERS;
   if (agency !== undefined && entry.register.kind === 'outgoing') {
     let known = issuersOf.get(agency);
-    if (known === undefined) issuersOf.set(agency, (known = agencyIssuers(agency)));
+    if (known === undefined) {
+      known = agencyIssuers(agency);
+      // One shared empty list: a config without issuers must hit the same cache slot as no config.
+      issuersOf.set(agency, (known = known.length > 0 ? known : NO_ISSUERS));
+    }
     issuers = known;
   }
   if (entry === lastEntry && issuers === lastIssuers) return lastParse;
