@@ -139,6 +139,13 @@ describe('cellFix', () => {
     expect(splitPrefix(entry)).toBe('07/');
   });
 
+  it('parses an entry once whether the caller passes no agency or one without issuers (one cache slot)', () => {
+    const e = new Entry(info, { row: 8, values: [3, 'TB-UBND'] });
+    const first = symbolOf(e);
+    expect(symbolOf(e, {})).toBe(first);
+    expect(symbolOf(e, { units: ['VP'] })).toBe(first);
+  });
+
   it('joins a legal-normative rest with its year after the number', () => {
     const parsed = symbolOf(new Entry(info, { row: 6, values: [8, '2024/QĐ-UBND'] }));
     expect([parsed?.number?.value, parsed?.year, parsed?.raw]).toEqual([8, '2024', '08/2024/QĐ-UBND']);
