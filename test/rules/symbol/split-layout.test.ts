@@ -132,7 +132,7 @@ describe('split layouts: what is not joined, and Party forms (review cases)', ()
 });
 
 describe('cellFix', () => {
-  const info = { columns: new Map([['number', { field: 'number', index: 0, letter: 'A', header: 'Số vào sổ' }], ['symbol', { field: 'symbol', index: 1, letter: 'B', header: 'Ký hiệu' }]]) } as unknown as RegisterInfo;
+  const info = { kind: 'outgoing', columns: new Map([['number', { field: 'number', index: 0, letter: 'A', header: 'Số vào sổ' }], ['symbol', { field: 'symbol', index: 1, letter: 'B', header: 'Ký hiệu' }]]) } as unknown as RegisterInfo;
   const entry = new Entry(info, { row: 5, values: [7, 'QĐ-UBND'] });
 
   it('reads the number cell as the document writes it', () => {
