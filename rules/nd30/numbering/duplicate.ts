@@ -34,7 +34,7 @@ export default defineRule({
         const first = new Map<number, number>();
         for (const i of s.items) {
           if (c.suffix.has(i)) continue;
-          const x = c.num[i]!;
+          const x = c.num.at(i);
           const other = first.get(x);
           if (other === undefined) {
             first.set(x, i);
@@ -46,7 +46,7 @@ export default defineRule({
           context.report({
             location: here,
             messageId: 'duplicate',
-            data: { number: c.label(i), ...seriesData(s), otherRow: c.row[other]!, otherPlaceVi: place.vi, otherPlaceEn: place.en, otherValue: there.value ?? '' },
+            data: { number: c.label(i), ...seriesData(s), otherRow: c.row.at(other), otherPlaceVi: place.vi, otherPlaceEn: place.en, otherValue: there.value ?? '' },
             related: [there],
           });
         }

@@ -50,7 +50,7 @@ export default defineRule<z.infer<typeof Options>>({
         if (!low || low.number <= 1 || continuation(model, c, s)) continue;
         // The register that opens the series' book: for the run's main book, any register of the
         // year up to the series' first one (a type first used in volume 2 still had to start at 01).
-        const first = c.reg[s.items[0]!]!;
+        const first = c.reg.at(s.items[0]!);
         if (c.registers[first]!.title.fromNumber !== undefined) continue;
         const start = jan1(s.year);
         let opensYear = false;

@@ -101,11 +101,11 @@ function explain(c: SeriesCollector, s: Series, from: number, to: number, before
   if (all) {
     return noteAt === undefined
       ? { vi: 'số đã hủy theo cấu hình numbering.voided', en: 'voided in the numbering.voided config' }
-      : { vi: `ghi chú ở dòng ${c.row[noteAt]}`, en: `note on row ${c.row[noteAt]}` };
+      : { vi: `ghi chú ở dòng ${c.row.at(noteAt)}`, en: `note on row ${c.row.at(noteAt)}` };
   }
   // "Hủy số" on the entry just before or after the gap.
   for (const at of [afterAt, beforeAt]) {
-    if (c.voidNote.has(at)) return { vi: `ghi chú ở dòng ${c.row[at]}`, en: `note on row ${c.row[at]}` };
+    if (c.voidNote.has(at)) return { vi: `ghi chú ở dòng ${c.row.at(at)}`, en: `note on row ${c.row.at(at)}` };
   }
   return undefined;
 }

@@ -68,21 +68,21 @@ export default defineRule<z.infer<typeof Options>>({
       for (const s of model.series) {
         const first = firstHolders(c, s);
         // Entries dated in the wrong year (register/period reports them) would only repeat that finding here.
-        const ordered = [...first.entries()].filter(([, i]) => !Number.isNaN(c.day[i]!) && !model.outlier[i]).sort((a, b) => a[0] - b[0]).map(([, i]) => i);
+        const ordered = [...first.entries()].filter(([, i]) => !Number.isNaN(c.day.at(i)) && !model.outlier[i]).sort((a, b) => a[0] - b[0]).map(([, i]) => i);
         const kept = longestInOrder(c, ordered);
         const flagged: { i: number; messageId: string; other?: number; suggested?: number }[] = [];
         ordered.forEach((i, k) => {
           if (kept.has(i)) return;
-          const d = c.day[i]!;
+          const d = c.day.at(i);
           // The nearest kept lower number dated later, or else the nearest kept higher number dated earlier.
           let other: number | undefined;
-          for (let j = k - 1; j >= 0 && other === undefined; j--) if (kept.has(ordered[j]!) && c.day[ordered[j]!]! > d) other = ordered[j];
+          for (let j = k - 1; j >= 0 && other === undefined; j--) if (kept.has(ordered[j]!) && c.day.at(ordered[j]!) > d) other = ordered[j];
           let messageId = 'earlier';
           if (other === undefined) {
             messageId = 'later';
-            for (let j = k + 1; j < ordered.length && other === undefined; j++) if (kept.has(ordered[j]!) && c.day[ordered[j]!]! < d) other = ordered[j];
+            for (let j = k + 1; j < ordered.length && other === undefined; j++) if (kept.has(ordered[j]!) && c.day.at(ordered[j]!) < d) other = ordered[j];
           }
-          if (other !== undefined && Math.abs(c.day[other]! - d) <= toleranceDays) return;
+          if (other !== undefined && Math.abs(c.day.at(other) - d) <= toleranceDays) return;
           const swapped = c.swapped.get(i);
           if (swapped !== undefined && fits(c, ordered, kept, k, swapped)) flagged.push({ i, messageId: 'swapped', suggested: swapped });
           else flagged.push({ i, messageId, ...(other !== undefined ? { other } : {}) });
@@ -92,17 +92,17 @@ export default defineRule<z.infer<typeof Options>>({
           context.report({
             location: c.location(firstFlag.i),
             messageId: 'disordered',
-            data: { ...seriesData(s), count: flagged.length, total: ordered.length, number: c.label(firstFlag.i), date: formatDate(c.day[firstFlag.i]!) },
+            data: { ...seriesData(s), count: flagged.length, total: ordered.length, number: c.label(firstFlag.i), date: formatDate(c.day.at(firstFlag.i)) },
           });
         } else {
           for (const f of flagged) {
             const here = c.location(f.i);
-            const data: Record<string, string | number> = { ...seriesData(s), number: c.label(f.i), date: formatDate(c.day[f.i]!) };
+            const data: Record<string, string | number> = { ...seriesData(s), number: c.label(f.i), date: formatDate(c.day.at(f.i)) };
             if (f.suggested !== undefined) data['suggested'] = formatDate(f.suggested);
             if (f.other !== undefined) {
               const there = c.location(f.other);
               const place = placeOf(there, here);
-              Object.assign(data, { otherNumber: c.label(f.other), otherDate: formatDate(c.day[f.other]!), otherRow: c.row[f.other]!, otherPlaceVi: place.vi, otherPlaceEn: place.en });
+              Object.assign(data, { otherNumber: c.label(f.other), otherDate: formatDate(c.day.at(f.other)), otherRow: c.row.at(f.other), otherPlaceVi: place.vi, otherPlaceEn: place.en });
               context.report({ location: here, messageId: f.messageId, data, related: [there] });
             } else context.report({ location: here, messageId: f.messageId, data });
           }
@@ -111,7 +111,7 @@ export default defineRule<z.infer<typeof Options>>({
         for (const i of s.items) {
           // Dotted numbers (66.3) are a numbering practice of their own, not an insertion.
           if (!c.suffix.has(i) || c.suffix.get(i)!.startsWith('.')) continue;
-          const base = first.get(c.num[i]!);
+          const base = first.get(c.num.at(i));
           const here = c.location(i);
           context.report({
             location: here,
@@ -135,7 +135,7 @@ function longestInOrder(c: SeriesCollector, ordered: readonly number[]): Set<num
   // Reverse scan: longest non-increasing subsequence of days read from the end.
   const tails: number[] = []; // tails[len-1] = position (in ordered) of the best tail
   const prev = new Array<number>(n).fill(-1);
-  const day = (k: number): number => c.day[ordered[k]!]!;
+  const day = (k: number): number => c.day.at(ordered[k]!);
   for (let k = n - 1; k >= 0; k--) {
     const d = day(k);
     // Find the first tail whose day is < d (non-increasing: we may extend tails with day >= d).
@@ -159,11 +159,11 @@ function fits(c: SeriesCollector, ordered: readonly number[], kept: ReadonlySet<
   let lo = -Infinity;
   let hi = Infinity;
   for (let j = k - 1; j >= 0; j--) if (kept.has(ordered[j]!)) {
-    lo = c.day[ordered[j]!]!;
+    lo = c.day.at(ordered[j]!);
     break;
   }
   for (let j = k + 1; j < ordered.length; j++) if (kept.has(ordered[j]!)) {
-    hi = c.day[ordered[j]!]!;
+    hi = c.day.at(ordered[j]!);
     break;
   }
   if (day < lo || day > hi) return false;

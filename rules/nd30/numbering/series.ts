@@ -42,6 +42,7 @@ import type { FieldName, Location, RegisterKind } from '../../../src/core/types.
 import { fold } from '../../../src/register/headers.js';
 import type { Entry, RegisterInfo } from '../../../src/register/model.js';
 import { numberCell } from '../number-cell.js';
+import { Column } from './column.js';
 import { agencyIssuers, symbolOf } from '../symbol/common.js';
 import { parseSymbol } from '../symbol/parse.js';
 import type { ParsedSymbol } from '../symbol/types.js';
@@ -312,14 +313,14 @@ export class SeriesCollector {
   readonly firstDayOfYear: Map<number, DayNumber>[] = [];
   /** Per register: index of its first and one past its last entry. */
   readonly regStart: number[] = [];
-  readonly reg: number[] = [];
-  readonly row: number[] = [];
+  readonly reg = new Column('int');
+  readonly row = new Column('int');
   /** Running number (NaN when the entry has none). */
-  readonly num: number[] = [];
+  readonly num = new Column('float');
   /** Day of the entry's date (issue date outgoing, arrival date incoming); NaN when unreadable. */
-  readonly day: number[] = [];
-  private readonly keyId: number[] = [];
-  private readonly typeId: number[] = [];
+  readonly day = new Column('float');
+  private readonly keyId = new Column('int');
+  private readonly typeId = new Column('int');
   /** Cell text of the number column (symbol / số đến) — the evidence in a finding. */
   private readonly values: string[] = [];
   readonly suffix = new Map<number, string>();
@@ -457,12 +458,12 @@ export class SeriesCollector {
 
   /** The number as written for messages (`07`, `236a`). */
   label(i: number): string {
-    const n = this.num[i]!;
+    const n = this.num.at(i);
     return `${n < 10 ? `0${n}` : n}${this.suffix.get(i) ?? ''}`;
   }
 
   register(i: number): RegisterInfo {
-    return this.registers[this.reg[i]!]!;
+    return this.registers[this.reg.at(i)]!;
   }
 
   /** The location of entry i's number cell (symbol or số đến), as Entry.location would give it. */
@@ -472,7 +473,7 @@ export class SeriesCollector {
 
   /** The location of entry i's date cell. */
   dateLocation(i: number): Location {
-    const d = this.day[i]!;
+    const d = this.day.at(i);
     return this.locate(i, this.dateField, this.dateText.get(i) ?? (Number.isNaN(d) ? '' : formatDate(d)));
   }
 
@@ -485,7 +486,7 @@ export class SeriesCollector {
       ...(info.format === 'pdf' ? {} : { sheet: info.sheet }),
       ...(pos?.page !== undefined ? { page: pos.page } : {}),
       ...(pos?.line !== undefined ? { line: pos.line } : {}),
-      row: this.row[i]!,
+      row: this.row.at(i),
     };
     if (!col) return { ...base, field };
     return { ...base, column: col.letter, header: col.header, field, value };
@@ -504,17 +505,17 @@ export class SeriesCollector {
 
   // Accessors for buildModel.
   keyOf(i: number): string | undefined {
-    const k = this.keyId[i]!;
+    const k = this.keyId.at(i);
     return k < 0 ? undefined : this.keys[k];
   }
   keyName(id: number): string | undefined {
     return id < 0 ? undefined : this.keys[id];
   }
   keyIdOf(i: number): number {
-    return this.keyId[i]!;
+    return this.keyId.at(i);
   }
   typeOf(i: number): string {
-    const t = this.typeId[i]!;
+    const t = this.typeId.at(i);
     return t < 0 ? '' : this.types[t]!;
   }
 }
@@ -550,7 +551,7 @@ function bounds(xs: Iterable<number>): [number, number] {
 
 function distinctNumbers(c: SeriesCollector, items: readonly number[]): Set<number> {
   const s = new Set<number>();
-  for (const i of items) if (!c.suffix.has(i)) s.add(c.num[i]!);
+  for (const i of items) if (!c.suffix.has(i)) s.add(c.num.at(i));
   return s;
 }
 
@@ -627,7 +628,7 @@ function groupsByKeyAndYear(c: SeriesCollector, years: readonly number[], agency
   for (let i = 0; i < n; i++) {
     const k = c.keyOf(i);
     const y = years[i]!;
-    if (k === undefined || Number.isNaN(c.num[i]!) || Number.isNaN(y)) continue;
+    if (k === undefined || Number.isNaN(c.num.at(i)) || Number.isNaN(y)) continue;
     const slot = c.keyIdOf(i) * 10000 + y;
     let g = byKeyYear.get(slot);
     if (!g) {
@@ -769,7 +770,7 @@ function books(c: SeriesCollector, segs: readonly number[][], auto: boolean): { 
   const out: { items: number[]; separate: Set<string>; evidence: boolean; nums: Set<number> }[] = [];
   const pairsOf = (items: readonly number[], separate: ReadonlySet<string>): Set<string> => {
     const pairs = new Set<string>();
-    for (const i of items) if (!c.suffix.has(i)) pairs.add(`${separate.has(c.typeOf(i)) ? c.typeOf(i) : ''}|${c.num[i]}`);
+    for (const i of items) if (!c.suffix.has(i)) pairs.add(`${separate.has(c.typeOf(i)) ? c.typeOf(i) : ''}|${c.num.at(i)}`);
     return pairs;
   };
   const share = (a: ReadonlySet<string | number>, b: ReadonlySet<string | number>): number => {
@@ -814,7 +815,7 @@ function books(c: SeriesCollector, segs: readonly number[][], auto: boolean): { 
  */
 function continuesApart(c: SeriesCollector, seg: readonly number[], book: readonly number[], bookNums: ReadonlySet<number>): boolean {
   const bookPairs = new Set<string>();
-  for (const i of book) if (!c.suffix.has(i)) bookPairs.add(`${c.typeOf(i)}|${c.num[i]}`);
+  for (const i of book) if (!c.suffix.has(i)) bookPairs.add(`${c.typeOf(i)}|${c.num.at(i)}`);
   const typesRepeating = new Map<string, number>();
   let repeated = 0;
   let samePairs = 0;
@@ -822,8 +823,8 @@ function continuesApart(c: SeriesCollector, seg: readonly number[], book: readon
   for (const i of seg) {
     if (c.suffix.has(i)) continue;
     pairs++;
-    if (bookPairs.has(`${c.typeOf(i)}|${c.num[i]}`)) samePairs++;
-    if (!bookNums.has(c.num[i]!)) continue;
+    if (bookPairs.has(`${c.typeOf(i)}|${c.num.at(i)}`)) samePairs++;
+    if (!bookNums.has(c.num.at(i))) continue;
     repeated++;
     typesRepeating.set(c.typeOf(i), (typesRepeating.get(c.typeOf(i)) ?? 0) + 1);
   }
@@ -850,7 +851,7 @@ function runsDensely(c: SeriesCollector, items: readonly number[], types: readon
     if (!wanted.has(t) || c.suffix.has(i)) continue;
     let list = byType.get(t);
     if (!list) byType.set(t, (list = []));
-    list.push(c.num[i]!);
+    list.push(c.num.at(i));
   }
   let held = 0;
   let span = 0;
@@ -868,9 +869,9 @@ function splitChains(c: SeriesCollector, items: readonly number[]): { index: num
   const chains: { index: number; items: number[]; nums: Set<number> }[] = [];
   let k = 0;
   while (k < items.length) {
-    const reg = c.reg[items[k]!]!;
+    const reg = c.reg.at(items[k]!);
     let end = k;
-    while (end < items.length && c.reg[items[end]!] === reg) end++;
+    while (end < items.length && c.reg.at(items[end]!) === reg) end++;
     const seg = items.slice(k, end);
     const segNums = distinctNumbers(c, seg);
     let target = chains[0];
@@ -895,12 +896,12 @@ function splitRestarts(c: SeriesCollector, items: number[], year: number): { sta
   for (const r of c.settings.restarts) {
     if (yearOf(r) !== year) continue;
     // The first entry on or after the restart day, in input order.
-    const k = items.findIndex((i) => !Number.isNaN(c.day[i]!) && c.day[i]! >= r);
+    const k = items.findIndex((i) => !Number.isNaN(c.day.at(i)) && c.day.at(i) >= r);
     if (k <= 0) continue;
     const before = items.slice(0, k);
     const after = items.slice(k);
-    const maxBefore = bounds(before.map((i) => c.num[i]!))[1];
-    const firstAfter = bounds(after.slice(0, 3).map((i) => c.num[i]!))[0];
+    const maxBefore = bounds(before.map((i) => c.num.at(i)))[1];
+    const firstAfter = bounds(after.slice(0, 3).map((i) => c.num.at(i)))[0];
     if (firstAfter <= 3 && firstAfter < maxBefore) return [{ items: before }, { start: r, items: after }];
   }
   return [{ items }];
@@ -917,9 +918,9 @@ function segments(c: SeriesCollector, items: readonly number[]): number[][] {
   const out: number[][] = [];
   let reg = -1;
   for (const i of items) {
-    if (c.reg[i] !== reg) {
+    if (c.reg.at(i) !== reg) {
       out.push([]);
-      reg = c.reg[i]!;
+      reg = c.reg.at(i);
     }
     out[out.length - 1]!.push(i);
   }
@@ -1095,7 +1096,7 @@ export function firstHolders(c: SeriesCollector, s: Series): Map<number, number>
   const first = new Map<number, number>();
   for (const i of s.items) {
     if (c.suffix.has(i)) continue;
-    const x = c.num[i]!;
+    const x = c.num.at(i);
     if (!first.has(x)) first.set(x, i);
   }
   return first;
@@ -1106,7 +1107,7 @@ export function lowest(c: SeriesCollector, s: Series): { number: number; at: num
   let best: { number: number; at: number } | undefined;
   for (const i of s.items) {
     if (c.suffix.has(i)) continue;
-    const x = c.num[i]!;
+    const x = c.num.at(i);
     if (!best || x < best.number) best = { number: x, at: i };
   }
   return best;
@@ -1123,7 +1124,7 @@ export function continuation(model: SeriesModel, c: SeriesCollector, s: Series):
   let prevLast = 0;
   for (const t of model.series) {
     if (t.key !== s.key || t.year !== s.year - 1) continue;
-    for (const i of t.items) if (!c.suffix.has(i)) prevLast = Math.max(prevLast, c.num[i]!);
+    for (const i of t.items) if (!c.suffix.has(i)) prevLast = Math.max(prevLast, c.num.at(i));
   }
   if (prevLast === 0 || low.number < prevLast / 2) return undefined;
   return { prevYear: s.year - 1, prevLast, first: low.number, at: low.at };

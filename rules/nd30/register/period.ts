@@ -106,25 +106,25 @@ function years(model: SeriesModel, c: SeriesCollector, report: Report): Set<numb
     if (declared === undefined) {
       for (let i = a; i < b; i++) {
         if (!model.outlier[i]) continue;
-        const d = c.day[i]!;
+        const d = c.day.at(i);
         flag(i, 'outsideYear', { ...base, date: formatDate(d), dateYear: yearOf(d), year: model.years[i]! });
       }
       continue;
     }
     let i = a;
     while (i < b) {
-      const d = c.day[i]!;
+      const d = c.day.at(i);
       if (Number.isNaN(d) || yearOf(d) === declared) {
         i++;
         continue;
       }
       const y = yearOf(d);
       let j = i;
-      while (j < b && !Number.isNaN(c.day[j]!) && yearOf(c.day[j]!) === y) j++;
+      while (j < b && !Number.isNaN(c.day.at(j)) && yearOf(c.day.at(j)) === y) j++;
       if (j - i >= LONG_RUN) {
-        flag(i, 'yearRun', { ...base, count: j - i, lastRow: c.row[j - 1]!, dateYear: y, year: declared, date: formatDate(d) });
+        flag(i, 'yearRun', { ...base, count: j - i, lastRow: c.row.at(j - 1), dateYear: y, year: declared, date: formatDate(d) });
         for (let k = i + 1; k < j; k++) flagged.add(k);
-      } else for (let k = i; k < j; k++) flag(k, 'outsideDeclaredYear', { ...base, date: formatDate(c.day[k]!), dateYear: y, year: declared });
+      } else for (let k = i; k < j; k++) flag(k, 'outsideDeclaredYear', { ...base, date: formatDate(c.day.at(k)), dateYear: y, year: declared });
       i = j;
     }
   }
@@ -141,7 +141,7 @@ function declaredDates(c: SeriesCollector, flagged: ReadonlySet<number>, report:
     const to = t.toDate !== undefined ? formatDate(t.toDate) : '…';
     const [a, b] = c.registerRange(r);
     for (let i = a; i < b; i++) {
-      const d = c.day[i]!;
+      const d = c.day.at(i);
       if (Number.isNaN(d) || flagged.has(i) || ((t.fromDate === undefined || d >= t.fromDate) && (t.toDate === undefined || d <= t.toDate))) continue;
       report(c.dateLocation(i), 'dateOutside', { fieldVi: l.vi, fieldEn: l.en, date: formatDate(d), from, to });
     }
@@ -160,31 +160,31 @@ function volumes(model: SeriesModel, c: SeriesCollector, report: Report): void {
     for (const s of model.series) {
       if (!s.agency) continue;
       let n = 0;
-      for (const i of s.items) if (c.reg[i] === r) n++;
+      for (const i of s.items) if (c.reg.at(i) === r) n++;
       if (n > most) [main, most] = [s, n];
     }
     if (!main) continue;
     let low: number | undefined;
     let high: number | undefined;
     for (const i of main.items) {
-      if (c.reg[i] !== r || c.suffix.has(i)) continue;
-      const x = c.num[i]!;
+      if (c.reg.at(i) !== r || c.suffix.has(i)) continue;
+      const x = c.num.at(i);
       if (x < from || x > to) {
         report(c.location(i), 'numberOutside', { number: c.label(i), from: pad2(from), to: pad2(to) });
         continue;
       }
-      if (low === undefined || x < c.num[low]!) low = i;
-      if (high === undefined || x > c.num[high]!) high = i;
+      if (low === undefined || x < c.num.at(low)) low = i;
+      if (high === undefined || x > c.num.at(high)) high = i;
     }
     if (low === undefined || high === undefined) continue;
     const dates = t.fromDate !== undefined && t.toDate !== undefined;
-    if (c.num[low]! > from) report(c.location(low), 'firstNumber', { number: c.label(low), from: pad2(from) });
-    else if (dates && !Number.isNaN(c.day[low]!) && c.day[low] !== t.fromDate) {
-      report(c.dateLocation(low), 'firstDate', { number: c.label(low), from: formatDate(t.fromDate!), date: formatDate(c.day[low]!) }, 'warning');
+    if (c.num.at(low) > from) report(c.location(low), 'firstNumber', { number: c.label(low), from: pad2(from) });
+    else if (dates && !Number.isNaN(c.day.at(low)) && c.day.at(low) !== t.fromDate) {
+      report(c.dateLocation(low), 'firstDate', { number: c.label(low), from: formatDate(t.fromDate!), date: formatDate(c.day.at(low)) }, 'warning');
     }
-    if (c.num[high]! < to) report(c.location(high), 'lastNumber', { number: c.label(high), to: pad2(to) });
-    else if (dates && !Number.isNaN(c.day[high]!) && c.day[high] !== t.toDate) {
-      report(c.dateLocation(high), 'lastDate', { number: c.label(high), to: formatDate(t.toDate!), date: formatDate(c.day[high]!) }, 'warning');
+    if (c.num.at(high) < to) report(c.location(high), 'lastNumber', { number: c.label(high), to: pad2(to) });
+    else if (dates && !Number.isNaN(c.day.at(high)) && c.day.at(high) !== t.toDate) {
+      report(c.dateLocation(high), 'lastDate', { number: c.label(high), to: formatDate(t.toDate!), date: formatDate(c.day.at(high)) }, 'warning');
     }
   }
 }
