@@ -55,6 +55,17 @@ export function hasSplitNumber(entry: Entry): boolean {
   return entry.has('number') && !entry.isEmpty('number') && (entry.register.kind !== 'incoming' || entry.has('arrivalNumber'));
 }
 
+/**
+ * A split layout's row whose `Số vào sổ` is empty beside the rest of a symbol (`QĐ-UBND`): the
+ * document was registered without a number.
+ */
+export function splitRestWithoutNumber(entry: Entry): boolean {
+  if (!entry.has('number') || !entry.isEmpty('number')) return false;
+  if (entry.register.kind === 'incoming' && !entry.has('arrivalNumber')) return false;
+  const rest = entry.original('symbol').trim();
+  return rest !== '' && !/^\p{Nd}/u.test(rest) && looksLikeSymbolRest(rest);
+}
+
 /** Code groups joined by separators (or by spaces between code-like groups): not prose. */
 function looksLikeSymbolRest(rest: string): boolean {
   const groups = rest.split(/\s*[-/\u2010-\u2015_.\\]\s*|\s+/u).filter((g) => g !== '');

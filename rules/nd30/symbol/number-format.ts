@@ -1,5 +1,5 @@
 import { defineRule } from '../../../src/engine/rule.js';
-import { advice, hasSplitNumber, ND30, severityFor, symbolOf, truncatedYear } from './common.js';
+import { advice, hasSplitNumber, ND30, severityFor, splitRestWithoutNumber, symbolOf, truncatedYear } from './common.js';
 
 // SKH-1: the number is the running number registered at the Văn thư, in Arabic digits, from 01.
 // Checked here: no number at all (`/TB-UBND`), Roman numerals (`V/…`), letters mixed into the
@@ -22,6 +22,10 @@ export default defineRule({
       missing: {
         vi: 'Số, ký hiệu "{value}" thiếu số văn bản trước dấu "/".{adviceVi}',
         en: 'Symbol "{value}" has no document number before the "/".{adviceEn}',
+      },
+      missingCell: {
+        vi: 'Văn bản có ký hiệu "{value}" chưa có số: ô "{header}" để trống.{adviceVi}',
+        en: 'The document "{value}" has no number: its "{header}" cell is empty.{adviceEn}',
       },
       nonArabic: {
         vi: 'Số văn bản "{number}" trong "{value}" viết bằng chữ số La Mã; số văn bản phải viết bằng chữ số Ả-rập.{adviceVi}',
@@ -50,6 +54,12 @@ export default defineRule({
   check(context) {
     return {
       row(entry) {
+        // Split layouts: the number belongs in its own column, and that cell is empty.
+        if (splitRestWithoutNumber(entry)) {
+          const header = entry.register.columns.get('number')?.header ?? 'Số';
+          context.report({ entry, field: 'number', messageId: 'missingCell', data: { ...advice(entry), value: entry.original('symbol').trim(), header }, severity: severityFor(entry) });
+          return;
+        }
         const parsed = symbolOf(entry, context.agency);
         if (!parsed || parsed.form === 'unparseable' || parsed.form === 'empty') return;
         const severity = severityFor(entry);

@@ -1,5 +1,5 @@
 import { defineRule } from '../../../src/engine/rule.js';
-import { hasSplitNumber, isPre2020, ND30, symbolOf } from './common.js';
+import { hasSplitNumber, isPre2020, ND30, splitRestWithoutNumber, symbolOf } from './common.js';
 
 // A value in the "Số, ký hiệu" column that is no symbol at all ("Quyết định 12", "12-NQ-TU",
 // "QĐ-UBND" without a number): the other symbol rules cannot judge it. In the agency's own outgoing
@@ -35,7 +35,7 @@ export default defineRule({
         const parsed = symbolOf(entry, context.agency);
         if (!parsed || parsed.form !== 'unparseable') return;
         // The number kept in its own column ("Số vào sổ") leaves only "QĐ-UBND" here.
-        if (hasSplitNumber(entry)) return;
+        if (hasSplitNumber(entry) || splitRestWithoutNumber(entry)) return;
         const value = parsed.raw.length > 60 ? `${parsed.raw.slice(0, 57)}…` : parsed.raw;
         const severity = entry.register.kind === 'incoming' ? 'info' : isPre2020(entry) ? 'warning' : undefined;
         context.report({ entry, field: 'symbol', messageId: 'unrecognised', data: { value }, severity });

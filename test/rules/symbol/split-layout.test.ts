@@ -65,12 +65,14 @@ describe('symbol rules on split layouts', () => {
     expect(found[0]![0]!.fix).toEqual({ field: 'symbol', from: '5/QĐ-UBND', to: '05/QĐ-UBND', kind: expect.any(String) });
   });
 
-  it('with the number cell empty the symbol has no number at all (flagged); a number cell without digits is not joined', async () => {
+  it('with the number cell empty the document has no number (flagged on that cell); a number cell without digits is not joined', async () => {
     const found = await run([
       { number: null, symbol: 'QĐ-UBND' },
       { number: 'x', symbol: 'QĐ-UBND' },
     ]);
-    expect(found.map(loud)).toEqual([['symbol/unrecognised:unrecognised'], []]);
+    expect(found.map(loud)).toEqual([['symbol/number-format:missingCell'], []]);
+    const missing = found[0]!.find((f) => f.messageId === 'missingCell')!;
+    expect([missing.location.field, missing.data['value'], missing.data['header']]).toEqual(['number', 'QĐ-UBND', 'Số vào sổ']);
   });
 });
 
