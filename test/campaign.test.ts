@@ -1,7 +1,8 @@
 // The inspection campaign fixture (issue #8): 13 units' registers in one --by-unit run. Every expected
 // finding and file error, none extra; the unit table's order and counts; identical JSON for --jobs 1
 // and --jobs 2.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../src/report/report.js';
@@ -59,5 +60,33 @@ describe('inspection campaign', () => {
     const perUnit = new Map<string, number>();
     for (const f of expected.findings) if (f.severity === 'error') perUnit.set(f.file.split('/')[2]!, (perUnit.get(f.file.split('/')[2]!) ?? 0) + 1);
     expect(units[0]).toMatch(/^UBND /);
+  });
+});
+
+describe("inspection campaign: each unit's own issuer (units[].issuer)", () => {
+  it("checks a unit's books against its configured issuer, the same for any --jobs", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vanthu-units-'));
+    const header = '"Số, ký hiệu văn bản",Ngày tháng văn bản,Tên loại và trích yếu nội dung văn bản,Người ký,Nơi nhận văn bản,Đơn vị người nhận bản lưu,Số lượng bản,Ngày chuyển,Ký nhận,Ghi chú';
+    const book = (rows: string[]) => `SỔ ĐĂNG KÝ VĂN BẢN ĐI\nNăm 2024\n${header}\n${rows.join('\n')}\n`;
+    const row = (symbol: string, day: number) => `${symbol},0${day}/02/2024,Quyết định về việc A,Nguyễn Văn A,Các phòng,VP,2,0${day}/02/2024,,`;
+    for (const [folder, symbols] of [
+      ['xa-a', ['01/QĐ-UBND', '02/QĐ-UBDN']],
+      ['so-b', ['01/QĐ-SNV', '02/QĐSNV']],
+      ['xa-c', ['01/QĐ-UBND', '02/QĐ-UBDN']],
+    ] as const) {
+      mkdirSync(join(dir, folder));
+      writeFileSync(join(dir, folder, 'so-di.csv'), book(symbols.map((s, i) => row(s, i + 1))));
+    }
+    const config = join(dir, 'dot.json');
+    writeFileSync(config, JSON.stringify({ units: [{ name: 'UBND xã A', folder: 'xa-a', issuer: 'UBND' }, { name: 'Sở B', folder: 'so-b', issuer: 'SNV' }, { name: 'UBND xã C', folder: 'xa-c' }] }));
+    const symbolFindings = async (jobs: string): Promise<string[]> => {
+      const run = await runCli(['check', '--by-unit', '--jobs', jobs, '--config', config, '--as-of', '2025-01-15', '--format', 'json', dir]);
+      const report = JSON.parse(run.stdout) as Report;
+      return report.files.flatMap((f) => f.findings.filter((x) => x.ruleId.startsWith('symbol/')).map((x) => `${f.unit}|${x.ruleId}:${x.messageId}|${x.location.row}`)).sort();
+    };
+    const one = await symbolFindings('1');
+    // Unit A's typo is not its issuer; Sở B's lost hyphen is read with SNV; unit C has no issuer set.
+    expect(one).toEqual(['Sở B|symbol/lost-hyphen:lostConfig|5', 'UBND xã A|symbol/agency-code:issuer|5']);
+    expect(await symbolFindings('2')).toEqual(one);
   });
 });

@@ -3,7 +3,7 @@
 // order whatever finished first, so the output is identical for any --jobs.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { runAll, type EntryCollector, type FileResult } from '../engine/run.js';
+import { runAll, type EntryCollector, type FileResult, type RunSettings } from '../engine/run.js';
 import { ReconcileCollector, type ReconcileData } from '../../rules/nd30/reconcile/match.js';
 import { buildSettings, sourceFor, type SettingsSpec } from './settings.js';
 
@@ -14,7 +14,15 @@ export interface BatchInput {
 
 export interface BatchJob {
   readonly unit: string | undefined;
+  /** The unit's own issuer abbreviation (config `units[].issuer`): its books are checked as its own. */
+  readonly issuer?: string;
   readonly inputs: readonly BatchInput[];
+}
+
+/** The run settings of a unit whose issuer is configured: the agency is that unit. */
+function forUnitIssuer(settings: RunSettings, issuer: string): RunSettings {
+  const agency = { ...settings.agency, issuer };
+  return { ...settings, agency, config: { ...settings.config, agency } };
 }
 
 export interface JobResult {
@@ -48,7 +56,8 @@ function settingsFor(spec: SettingsSpec): ReturnType<typeof buildSettings> {
 
 /** Checks one job in this thread (also what each worker does). */
 export async function runJob(job: BatchJob, spec: SettingsSpec, onFile?: (r: FileResult) => void, extraCollectors: readonly EntryCollector[] = []): Promise<JobResult> {
-  const { settings } = await settingsFor(spec);
+  const { settings: shared } = await settingsFor(spec);
+  const settings = job.issuer !== undefined ? forUnitIssuer(shared, job.issuer) : shared;
   const collector = new ReconcileCollector(spec.units ?? []);
   const collectors = [...(job.unit !== undefined ? collector.collectors : []), ...extraCollectors];
   const withCollectors = collectors.length > 0 ? { ...settings, collectors } : settings;

@@ -60,6 +60,7 @@ export async function runCheck(values: CheckValues, args: readonly string[], io:
     const inputs = await expandInputs(args, io.cwd);
     const unitDefs: UnitDef[] = resolved.config.units?.map((u) => ({ name: u.name, aliases: u.aliases ?? [] })) ?? [];
     const folderToUnit = new Map((resolved.config.units ?? []).filter((u) => u.folder).map((u) => [u.folder!, u.name]));
+    const issuerOf = new Map((resolved.config.units ?? []).filter((u) => u.issuer).map((u) => [u.name, u.issuer!]));
     const unitOf = (i: InputFile): string | undefined => {
       if (!byUnit) return undefined;
       if (unitPattern) {
@@ -78,7 +79,8 @@ export async function runCheck(values: CheckValues, args: readonly string[], io:
       const key = unit ?? '\u0000';
       let job = jobOf.get(key);
       if (!job) {
-        job = { unit, inputs: [] };
+        const issuer = unit !== undefined ? issuerOf.get(unit) : undefined;
+        job = { unit, ...(issuer !== undefined ? { issuer } : {}), inputs: [] };
         jobOf.set(key, job);
         jobs.push(job);
       }
