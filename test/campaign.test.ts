@@ -71,22 +71,26 @@ describe("inspection campaign: each unit's own issuer (units[].issuer)", () => {
     const row = (symbol: string, day: number) => `${symbol},0${day}/02/2024,Quyết định về việc A,Nguyễn Văn A,Các phòng,VP,2,0${day}/02/2024,,`;
     for (const [folder, symbols] of [
       ['xa-a', ['01/QĐ-UBND', '02/QĐ-UBDN']],
-      ['so-b', ['01/QĐ-SNV', '02/QĐSNV']],
+      ['so-b', ['01/QĐ-SNV', '02/QĐSNV', '03/QĐ-HĐND']],
       ['xa-c', ['01/QĐ-UBND', '02/QĐ-UBDN']],
     ] as const) {
       mkdirSync(join(dir, folder));
       writeFileSync(join(dir, folder, 'so-di.csv'), book(symbols.map((s, i) => row(s, i + 1))));
     }
     const config = join(dir, 'dot.json');
-    writeFileSync(config, JSON.stringify({ units: [{ name: 'UBND xã A', folder: 'xa-a', issuer: 'UBND' }, { name: 'Sở B', folder: 'so-b', issuer: 'SNV' }, { name: 'UBND xã C', folder: 'xa-c' }] }));
-    const symbolFindings = async (jobs: string): Promise<string[]> => {
-      const run = await runCli(['check', '--by-unit', '--jobs', jobs, '--config', config, '--as-of', '2025-01-15', '--format', 'json', dir]);
+    // A top-level agency (UBND with HĐND) applies to units without an issuer of their own, and only to them.
+    writeFileSync(config, JSON.stringify({ agency: { issuer: 'UBND', issuers: ['HĐND'] }, units: [{ name: 'UBND xã A', folder: 'xa-a', issuer: 'UBND' }, { name: 'Sở B', folder: 'so-b', issuer: 'SNV' }, { name: 'UBND xã C', folder: 'xa-c' }] }));
+    const symbolFindings = async (jobs: string, unitArgs: readonly string[] = ['--by-unit']): Promise<string[]> => {
+      const run = await runCli(['check', ...unitArgs, '--jobs', jobs, '--config', config, '--as-of', '2025-01-15', '--format', 'json', dir]);
       const report = JSON.parse(run.stdout) as Report;
       return report.files.flatMap((f) => f.findings.filter((x) => x.ruleId.startsWith('symbol/')).map((x) => `${f.unit}|${x.ruleId}:${x.messageId}|${x.location.row}`)).sort();
     };
     const one = await symbolFindings('1');
-    // Unit A's typo is not its issuer; Sở B's lost hyphen is read with SNV; unit C has no issuer set.
-    expect(one).toEqual(['Sở B|symbol/lost-hyphen:lostConfig|5', 'UBND xã A|symbol/agency-code:issuer|5']);
+    // Unit A's typo is not its issuer; Sở B's lost hyphen is read with SNV, and HĐND is not Sở B's;
+    // unit C, with no issuer of its own, is checked against the top-level agency.
+    expect(one).toEqual(['Sở B|symbol/agency-code:issuer|6', 'Sở B|symbol/lost-hyphen:lostConfig|5', 'UBND xã A|symbol/agency-code:issuer|5', 'UBND xã C|symbol/agency-code:issuer|5']);
     expect(await symbolFindings('2')).toEqual(one);
+    // Units named by --unit-from map through the configured folders the same way.
+    expect(await symbolFindings('1', ['--unit-from', '/([^/]+)/so-di'])).toEqual(one);
   });
 });

@@ -19,9 +19,12 @@ export interface BatchJob {
   readonly inputs: readonly BatchInput[];
 }
 
-/** The run settings of a unit whose issuer is configured: the agency is that unit. */
+/**
+ * The run settings of a unit whose issuer is configured: the agency is that unit, and only that
+ * (a top-level agency's other issuers and units are not the unit's).
+ */
 function forUnitIssuer(settings: RunSettings, issuer: string): RunSettings {
-  const agency = { ...settings.agency, issuer };
+  const agency = { issuer };
   return { ...settings, agency, config: { ...settings.config, agency } };
 }
 

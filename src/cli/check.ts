@@ -65,7 +65,8 @@ export async function runCheck(values: CheckValues, args: readonly string[], io:
       if (!byUnit) return undefined;
       if (unitPattern) {
         const m = unitPattern.exec(i.path.split(sep).join('/'));
-        return m ? (m[1] ?? m[0]) : '';
+        const part = m ? (m[1] ?? m[0]) : '';
+        return folderToUnit.get(part) ?? part;
       }
       const rel = i.root ? relative(i.root, i.absolute).split(sep) : [];
       const folder = rel.length > 1 ? rel[0]! : '';

@@ -22,6 +22,7 @@ export class Column {
   }
 
   push(value: number): void {
+    if (this.kind === 'int' && (value | 0) !== value) throw new RangeError(`column value ${value} is not a 32-bit integer`);
     const c = this.size >>> SHIFT;
     if (c === this.chunks.length) this.chunks.push(this.kind === 'int' ? new Int32Array(SIZE) : new Float64Array(SIZE));
     this.chunks[c]![this.size & MASK] = value;
@@ -30,7 +31,7 @@ export class Column {
 
   /** The value at i (0 ≤ i < length). */
   at(i: number): number {
-    if (i < 0 || i >= this.size) throw new RangeError(`column index ${i} out of 0..${this.size - 1}`);
+    if (!Number.isInteger(i) || i < 0 || i >= this.size) throw new RangeError(`column index ${i} out of 0..${this.size - 1}`);
     return this.chunks[i >>> SHIFT]![i & MASK]!;
   }
 

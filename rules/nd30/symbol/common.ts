@@ -59,15 +59,22 @@ export function hasSplitNumber(entry: Entry): boolean {
  * A split layout's row whose `Số vào sổ` is empty beside the rest of a symbol (`QĐ-UBND`): the
  * document was registered without a number.
  */
-export function splitRestWithoutNumber(entry: Entry): boolean {
+export function splitRestWithoutNumber(entry: Entry, agency?: AgencyConfig): boolean {
   if (!entry.has('number') || !entry.isEmpty('number')) return false;
   if (entry.register.kind === 'incoming' && !entry.has('arrivalNumber')) return false;
   const rest = entry.original('symbol').trim();
-  return rest !== '' && !/^\p{Nd}/u.test(rest) && looksLikeSymbolRest(rest);
+  // A rest has a separator (`QĐ-UBND`, `NQ/TW`), and the cell as written holds no number of its own
+  // (`Số 12/QĐ-UBND`, `V/QĐ-UBND`, `O5/QĐ-UBND` are the other rules').
+  if (rest === '' || !/[-/\u2010-\u2015]/u.test(rest) || !looksLikeSymbolRest(rest)) return false;
+  return symbolOf(entry, agency)?.number === undefined;
 }
+
+/** Vietnamese tone marks (grave, acute, tilde, hook above, dot below): words, never codes (`HỦY SỐ`). */
+const TONE_MARK = /[\u0300\u0301\u0303\u0309\u0323]/u;
 
 /** Code groups joined by separators (or by spaces between code-like groups): not prose. */
 function looksLikeSymbolRest(rest: string): boolean {
+  if (TONE_MARK.test(rest.normalize('NFD'))) return false;
   const groups = rest.split(/\s*[-/\u2010-\u2015_.\\]\s*|\s+/u).filter((g) => g !== '');
   if (groups.length === 0) return false;
   const separated = /[-/\u2010-\u2015_.\\]/u.test(rest);

@@ -55,9 +55,11 @@ export default defineRule({
     return {
       row(entry) {
         // Split layouts: the number belongs in its own column, and that cell is empty.
-        if (splitRestWithoutNumber(entry)) {
+        if (splitRestWithoutNumber(entry, context.agency)) {
           const header = entry.register.columns.get('number')?.header ?? 'Số';
-          context.report({ entry, field: 'number', messageId: 'missingCell', data: { ...advice(entry), value: entry.original('symbol').trim(), header }, severity: severityFor(entry) });
+          // In an incoming book the sender's number is copied, not issued: a note to check, as unrecognised gives.
+          const severity = entry.register.kind === 'incoming' ? 'info' : severityFor(entry);
+          context.report({ entry, field: 'number', messageId: 'missingCell', data: { ...advice(entry), value: entry.original('symbol').trim(), header }, severity });
           return;
         }
         const parsed = symbolOf(entry, context.agency);

@@ -35,7 +35,7 @@ export default defineRule({
         const parsed = symbolOf(entry, context.agency);
         if (!parsed || parsed.form !== 'unparseable') return;
         // The number kept in its own column ("Số vào sổ") leaves only "QĐ-UBND" here.
-        if (hasSplitNumber(entry) || splitRestWithoutNumber(entry)) return;
+        if (hasSplitNumber(entry) || splitRestWithoutNumber(entry, context.agency)) return;
         const value = parsed.raw.length > 60 ? `${parsed.raw.slice(0, 57)}…` : parsed.raw;
         const severity = entry.register.kind === 'incoming' ? 'info' : isPre2020(entry) ? 'warning' : undefined;
         context.report({ entry, field: 'symbol', messageId: 'unrecognised', data: { value }, severity });

@@ -24,5 +24,9 @@ describe('Column', () => {
     c.push(7);
     expect(() => c.at(1)).toThrow(RangeError);
     expect(() => c.at(-1)).toThrow(RangeError);
+    expect(() => c.at(Number.NaN)).toThrow(RangeError);
+    expect(() => c.at(0.5)).toThrow(RangeError);
+    expect(() => c.push(1.5)).toThrow(RangeError);
+    expect(() => c.push(2 ** 31)).toThrow(RangeError);
   });
 });

@@ -133,6 +133,29 @@ describe('split layouts: what is not joined, and Party forms (review cases)', ()
   });
 });
 
+describe('an empty Số vào sổ: what is and is not a document without a number (review cases)', () => {
+  it('a cell holding its own number, or a malformed one, or a voiding word, is left to the other rules', async () => {
+    const found = await run([
+      { number: 1, symbol: 'QĐ-UBND' },
+      { number: null, symbol: 'Số 12/QĐ-UBND' },
+      { number: null, symbol: 'V/QĐ-UBND' },
+      { number: null, symbol: 'HỦY SỐ' },
+      { number: null, symbol: 'QĐ-UBND' },
+    ]);
+    const ids = found.map((fs) => fs.map((f) => `${f.ruleId}:${f.messageId}`).filter((x) => x.startsWith('symbol/number-format') || x.startsWith('symbol/unrecognised')));
+    expect(ids).toEqual([[], [], ['symbol/number-format:nonArabic'], ['symbol/unrecognised:unrecognised'], ['symbol/number-format:missingCell']]);
+  });
+
+  it('in an incoming book (Số beside Số đến) it is a note to check, not an error', async () => {
+    const entries = [
+      { number: 3, symbol: 'TB-UBND', arrivalNumber: 7, arrivalDate: '05/01/2024', issuedDate: '04/01/2024', author: 'UBND huyện X', typeAndSubject: 'Thông báo' },
+      { symbol: 'QĐ-UBND', arrivalNumber: 8, arrivalDate: '05/01/2024', issuedDate: '04/01/2024', author: 'UBND huyện X', typeAndSubject: 'Quyết định' },
+    ];
+    const [r] = await checkMemory([{ kind: 'incoming', entries }], { rules: SYMBOL_RULES, config: {}, asOf: AS_OF });
+    expect(r!.findings.map((f) => `${f.ruleId}:${f.messageId}:${f.severity}:${f.location.row}`)).toEqual(['symbol/number-format:missingCell:info:3']);
+  });
+});
+
 describe('cellFix', () => {
   const info = { kind: 'outgoing', columns: new Map([['number', { field: 'number', index: 0, letter: 'A', header: 'Số vào sổ' }], ['symbol', { field: 'symbol', index: 1, letter: 'B', header: 'Ký hiệu' }]]) } as unknown as RegisterInfo;
   const entry = new Entry(info, { row: 5, values: [7, 'QĐ-UBND'] });
