@@ -13,7 +13,7 @@ import { readDocument, type IssuedDocument } from '../ingest/pdf-document.js';
 import { InputError } from '../ingest/types.js';
 import type { Entry } from '../register/model.js';
 import { DOC_TYPES } from '../../rules/data/doc-types.js';
-import { splitPrefix } from '../../rules/nd30/symbol/common.js';
+import { withSplitNumber } from '../../rules/nd30/symbol/common.js';
 import { expandInputs } from './files.js';
 import { UsageError } from './shared.js';
 
@@ -131,7 +131,7 @@ export async function prepareDocuments(spec: string, cwd: string, settings: RunS
       const cell = entry.original('symbol');
       if (cell.trim() === '') return;
       // Split layouts: the number is in `Số vào sổ`, the rest in `Ký hiệu`.
-      const symbol = (splitPrefix(entry) ?? '') + cell;
+      const symbol = withSplitNumber(entry, cell);
       const key = symbolKey(symbol);
       if (!wanted.has(key)) return;
       const { type, field } = entryType(entry);

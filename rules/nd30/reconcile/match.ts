@@ -5,7 +5,7 @@ import { yearOf, formatDate, type DayNumber } from '../../../src/core/dates.js';
 import type { Finding, Location } from '../../../src/core/types.js';
 import type { EntryCollector } from '../../../src/engine/run.js';
 import { fold } from '../../../src/register/headers.js';
-import { splitPrefix } from '../symbol/common.js';
+import { withSplitNumber } from '../symbol/common.js';
 import { parseSymbol } from '../symbol/parse.js';
 import { notReceived, receivedMismatch, unknownNumber } from './rules.js';
 
@@ -111,7 +111,7 @@ export class ReconcileCollector {
         if (receivers.length === 0) return;
         // Split layouts: the sender's number is in `Số vào sổ`, the rest in `Ký hiệu`.
         const text = entry.text('symbol');
-        const symbol = text ? (splitPrefix(entry) ?? '') + text : '';
+        const symbol = text ? withSplitNumber(entry, text) : '';
         const key = symbol ? symbolKey(symbol) : undefined;
         if (!key) return;
         this.sent.push({ unit, symbol, key, date, receivers, location: entry.location('symbol') });
@@ -128,7 +128,7 @@ export class ReconcileCollector {
         // A receiver's split book keeps the sender's number in `Số` beside `Số đến` (see splitPrefix).
         const text = entry.text('symbol');
         if (!text) return;
-        const symbol = (splitPrefix(entry) ?? '') + text;
+        const symbol = withSplitNumber(entry, text);
         this.received.push({ unit, symbol, key: symbolKey(symbol), date: entry.day('issuedDate'), arrival, sender, location: entry.location('symbol') });
       },
     },

@@ -13,6 +13,7 @@ import { parseSymbol } from './parse.js';
 import type { ParsedSymbol, Repair } from './types.js';
 
 let lastEntry: Entry | undefined;
+let lastAgency: AgencyConfig | undefined;
 let lastIssuers: readonly string[] = [];
 let lastParse: ParsedSymbol | undefined;
 const NO_ISSUERS: readonly string[] = [];
@@ -52,7 +53,12 @@ export function splitPrefix(entry: Entry): string | undefined {
  * In an incoming book a lone `Số` column is the arrival number; only beside `Số đến` is it the sender's.
  */
 export function hasSplitNumber(entry: Entry): boolean {
-  return entry.has('number') && !entry.isEmpty('number') && (entry.register.kind !== 'incoming' || entry.has('arrivalNumber'));
+  return isSplitLayout(entry) && !entry.isEmpty('number');
+}
+
+/** The register has a `Số vào sổ` column for the document's own number (see hasSplitNumber). */
+function isSplitLayout(entry: Entry): boolean {
+  return entry.has('number') && (entry.register.kind !== 'incoming' || entry.has('arrivalNumber'));
 }
 
 /**
@@ -60,8 +66,7 @@ export function hasSplitNumber(entry: Entry): boolean {
  * document was registered without a number.
  */
 export function splitRestWithoutNumber(entry: Entry, agency?: AgencyConfig): boolean {
-  if (!entry.has('number') || !entry.isEmpty('number')) return false;
-  if (entry.register.kind === 'incoming' && !entry.has('arrivalNumber')) return false;
+  if (!isSplitLayout(entry) || !entry.isEmpty('number')) return false;
   const rest = entry.original('symbol').trim();
   // A rest has a separator (`QĐ-UBND`, `NQ/TW`), and the cell as written holds no number of its own
   // (`Số 12/QĐ-UBND`, `V/QĐ-UBND`, `O5/QĐ-UBND` are the other rules').
@@ -100,6 +105,9 @@ function isPartyRest(rest: string): boolean {
  * one-slot cache lets every symbol rule share a single parse without keeping anything alive.
  */
 export function symbolOf(entry: Entry, agency?: AgencyConfig): ParsedSymbol | undefined {
+  // The twenty symbol rules ask in turn with the same agency: answered before any lookup.
+  if (entry === lastEntry && agency === lastAgency) return lastParse;
+  lastAgency = agency;
   let issuers = NO_ISSUERS;
   if (agency !== undefined && entry.register.kind === 'outgoing') {
     let known = issuersOf.get(agency);
@@ -115,8 +123,13 @@ export function symbolOf(entry: Entry, agency?: AgencyConfig): ParsedSymbol | un
   lastIssuers = issuers;
   const raw = entry.original('symbol');
   const prefix = splitPrefix(entry);
-  lastParse = raw.trim() === '' ? undefined : parseSymbol(prefix === undefined ? raw : prefix + raw.trim(), issuers.length > 0 ? { issuers } : {});
+  lastParse = raw.trim() === '' ? undefined : parseSymbol(prefix === undefined ? raw : prefix + raw.trim(), { issuers });
   return lastParse;
+}
+
+/** A symbol's text with the number of a split layout put before it (reconciliation, --documents). */
+export function withSplitNumber(entry: Entry, text: string): string {
+  return (splitPrefix(entry) ?? '') + text;
 }
 
 /**

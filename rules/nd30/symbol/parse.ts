@@ -440,6 +440,13 @@ function isNote(tail: string): boolean {
   return /^\p{L}/u.test(t) && MARKED_VOWEL.test(t);
 }
 
+/** One of the issuers the config adds to the table's (compared in capitals). */
+function isExtraIssuer(extra: readonly string[], code: string): boolean {
+  if (extra.length === 0) return false;
+  const c = code.toUpperCase();
+  return extra.some((x) => x.normalize('NFC').toUpperCase() === c);
+}
+
 /** Type codes that also begin issuer names (`HĐTĐKT`, `CTMTTQ`, `TTBCĐ`, `TTrSNV`, `LĐTN`). */
 const COMPOUND_HEADS = new Set(['HĐ', 'CT', 'TT', 'TTR', 'L']);
 
@@ -497,9 +504,11 @@ function parseInner(raw: string, extraIssuers: readonly string[]): ParsedSymbol 
   }
   if (text === '') return result(str, '', { form: 'empty', units: [] }, []);
   // A sentence written into the symbol column ("V/v chưa cấp số", "chưa ban hành"): no symbol at
-  // all, not a symbol with defects to repair one by one.
-  if (isProse(text)) return unparseable(str, text, ctx.repairs);
-  {
+  // all, not a symbol with defects to repair one by one. Prose and remarks need a space; most
+  // symbols have none and skip both looks.
+  const spaced = /\s/u.test(text);
+  if (spaced ? isProse(text) : /^v\/v$/iu.test(text)) return unparseable(str, text, ctx.repairs);
+  if (spaced) {
     // A remark after the symbol (`12/SNV-VP đã hủy`, `14/QĐ-UBND thu hồi`): the clerk's note, set
     // aside so that the symbol itself is checked (and numbered) as written.
     const m = TRAILING_NOTE.exec(text);
@@ -770,8 +779,7 @@ function parseInner(raw: string, extraIssuers: readonly string[]): ParsedSymbol 
   const head = sym.g[0] as Grp;
   if (!HAS_LETTER.test(head.text)) return fail();
   let tm: CodeMatch<StateTypeInfo> | undefined = matchStateTypeCode(head.text);
-  const isExtra = (code: string): boolean => extraIssuers.some((x) => x.normalize('NFC').toUpperCase() === code.toUpperCase());
-  if (tm === undefined && !isIssuerLike(head.text) && !isExtra(head.text)) {
+  if (tm === undefined && !isIssuerLike(head.text) && !isExtraIssuer(extraIssuers, head.text)) {
     // Lost hyphen: `QĐUBND`, `NĐCP` — a type code followed by a known issuer code.
     const cps = [...head.text];
     for (let cut = Math.min(cps.length - 1, 6); cut >= 1; cut--) {
@@ -781,7 +789,7 @@ function parseInner(raw: string, extraIssuers: readonly string[]): ParsedSymbol 
       if (pm === undefined) continue;
       // A configured issuer counts after a type code that does not also open compound issuer names
       // (Hội đồng, Chủ tịch, Thường trực/Trung tâm, Thanh tra, Liên …: `HĐTĐKT` is an issuer of its own).
-      if (!isIssuerLike(restText) && !(isExtra(restText) && !COMPOUND_HEADS.has(prefix.toUpperCase()))) continue;
+      if (!isIssuerLike(restText) && !(isExtraIssuer(extraIssuers, restText) && !COMPOUND_HEADS.has(prefix.toUpperCase()))) continue;
       ctx.add('lost-hyphen', head.text, `${prefix}-${restText}`);
       head.text = prefix;
       sym.g.splice(1, 0, { text: restText });
