@@ -38,7 +38,8 @@ export function isValidYmd(year: number, month: number, day: number): boolean {
   return t.year === year && t.month === month && t.day === day;
 }
 
-const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
+/** Two digits below 10, as written in dates and document numbers (`7` → `07`, `12` → `12`). */
+export const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
 
 /** `dd/mm/yyyy`, the form Vietnamese registers and messages use. */
 export function formatDate(d: DayNumber): string {

@@ -1070,7 +1070,7 @@ export function seriesHandlers(config: Config, end: (model: SeriesModel, c: Seri
   };
 }
 
-export const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
+export { pad2 } from '../../../src/core/dates.js';
 
 /** Day of 1 January of a year. */
 export const jan1 = (year: number): DayNumber => dayNumber(year, 1, 1);

@@ -4,7 +4,7 @@
 // Documents dated before NĐ 30/2020 took effect were written under TT 01/2011/TT-BNV, whose text we
 // only know from memory ([M]): findings on them are warnings at most.
 import type { Severity } from '../../../src/core/types.js';
-import { formatIso, yearOf } from '../../../src/core/dates.js';
+import { formatIso, pad2, yearOf } from '../../../src/core/dates.js';
 import type { AgencyConfig } from '../../../src/config/schema.js';
 import type { Entry } from '../../../src/register/model.js';
 import { isPartyIssuer, matchKnownIssuer, matchPartyTypeCode, PRE_2020_CUTOVER } from '../../data/doc-types.js';
@@ -43,7 +43,7 @@ export function splitPrefix(entry: Entry): string | undefined {
   }
   // The number as the document writes it (`01`, `12`): a number cell's own formatting (1 typed as a
   // number) is not the symbol's, so the number rules see a well-formed number.
-  const number = `${String(cell.value).padStart(2, '0')}${cell.suffix ?? ''}`;
+  const number = `${canonicalDigits(cell.value)}${cell.suffix ?? ''}`;
   if (/^[-\u2010-\u2015]/u.test(rest)) return number;
   return PARTY_REST.test(rest) && isPartyRest(rest) ? `${number}-` : `${number}/`;
 }
@@ -218,9 +218,7 @@ export function fixKind(entry: Entry, p: ParsedSymbol, own: readonly Repair['kin
 }
 
 /** The number written canonically: two digits below 10, no padding above (`7` → `07`, `0087` → `87`). */
-export function canonicalDigits(value: number): string {
-  return value < 10 ? `0${value}` : String(value);
-}
+export const canonicalDigits = pad2;
 
 /** `normalized` with its leading running number replaced. */
 export function withNumber(p: ParsedSymbol, digits: string): string {
