@@ -1,6 +1,9 @@
 // Every rule, listed explicitly (ESLint lib/rules/index.js): rules are never discovered by scanning
 // folders, so a rule ships only when someone adds it to its topic's index. The list is sorted by id.
 import type { AnyRule } from '../src/engine/rule.js';
+import type { RunCheck } from '../src/engine/run-scope.js';
+import { documentsCheck } from './nd30/documents/check.js';
+import { reconcileCheck } from './nd30/reconcile/check.js';
 import { internalError, sheetSkipped } from '../src/engine/builtin-rules.js';
 import { DOCUMENT_RULES } from './nd30/documents/index.js';
 import { NUMBERING_RULES } from './nd30/numbering/index.js';
@@ -12,3 +15,6 @@ import { TIMELINESS_RULES } from './nd30/timeliness/index.js';
 export const RULES: readonly AnyRule[] = [internalError, sheetSkipped, ...SYMBOL_RULES, ...NUMBERING_RULES, ...TIMELINESS_RULES, ...REGISTER_RULES, ...DOCUMENT_RULES, ...RECONCILE_RULES].sort(
   (a, b) => (a.meta.id < b.meta.id ? -1 : a.meta.id > b.meta.id ? 1 : 0),
 );
+
+/** The run-scope checks (src/engine/run-scope.ts), in the order their findings are gathered. */
+export const RUN_CHECKS: readonly RunCheck[] = [reconcileCheck, documentsCheck];

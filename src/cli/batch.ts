@@ -1,11 +1,13 @@
-// Running many units' registers: each unit is one job (its files share their series), jobs run on
-// worker threads (one per core by default) or in-process with --jobs 1. Results come back in input
-// order whatever finished first, so the output is identical for any --jobs.
+// Running many units' registers: each unit is one group (its files share their series), groups run on
+// worker threads (one per core by default) or in this thread with --jobs 1. Every thread makes its
+// own checker from the same plain-data setup and calls the engine (checkGroup); this thread finishes
+// the run with every group's result, in input order, so the output is identical for any --jobs.
+import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { runAll, type EntryCollector, type FileResult, type RunSettings } from '../engine/run.js';
-import { ReconcileCollector, type ReconcileData } from '../../rules/nd30/reconcile/match.js';
-import { buildSettings, sourceFor, type SettingsSpec } from './settings.js';
+import type { CheckInput, CheckSetup, Checker, GroupResult } from '../engine/check.js';
+import type { FileResult } from '../engine/run.js';
+import { InputError } from '../ingest/types.js';
 
 export interface BatchInput {
   readonly path: string;
@@ -14,23 +16,7 @@ export interface BatchInput {
 
 export interface BatchJob {
   readonly unit: string | undefined;
-  /** The unit's own issuer abbreviation (config `units[].issuer`): its books are checked as its own. */
-  readonly issuer?: string;
   readonly inputs: readonly BatchInput[];
-}
-
-/**
- * The run settings of a unit whose issuer is configured: the agency is that unit, and only that
- * (a top-level agency's other issuers and units are not the unit's).
- */
-function forUnitIssuer(settings: RunSettings, issuer: string): RunSettings {
-  const agency = { issuer };
-  return { ...settings, agency, config: { ...settings.config, agency } };
-}
-
-export interface JobResult {
-  readonly results: FileResult[];
-  readonly reconcile: ReconcileData;
 }
 
 export interface Progress {
@@ -48,45 +34,39 @@ export interface FileCounts {
 
 export const countsOf = (r: FileResult): FileCounts => ({ entries: r.registers.reduce((n, x) => n + x.entries, 0), findings: r.findings.length });
 
-// A thread checks many jobs with the same settings: build them (config file, zod validation of every
-// rule's options) once per thread, not once per unit.
-let settingsCache: { key: string; value: ReturnType<typeof buildSettings> } | undefined;
-function settingsFor(spec: SettingsSpec): ReturnType<typeof buildSettings> {
-  const key = JSON.stringify(spec);
-  if (settingsCache?.key !== key) settingsCache = { key, value: buildSettings(spec) };
-  return settingsCache.value;
+/** An input read from disk when the engine gets to it (a missing file is that file's error). */
+export function fileInput(path: string, absolute: string): CheckInput {
+  return {
+    name: path,
+    bytes: async () => {
+      try {
+        return await readFile(absolute);
+      } catch {
+        throw new InputError('not-found', absolute);
+      }
+    },
+  };
 }
 
-/** Checks one job in this thread (also what each worker does). */
-export async function runJob(job: BatchJob, spec: SettingsSpec, onFile?: (r: FileResult) => void, extraCollectors: readonly EntryCollector[] = []): Promise<JobResult> {
-  const { settings: shared } = await settingsFor(spec);
-  const settings = job.issuer !== undefined ? forUnitIssuer(shared, job.issuer) : shared;
-  const collector = new ReconcileCollector(spec.units ?? []);
-  const collectors = [...(job.unit !== undefined ? collector.collectors : []), ...extraCollectors];
-  const withCollectors = collectors.length > 0 ? { ...settings, collectors } : settings;
-  const results: FileResult[] = [];
-  // Files of one unit run in one lifecycle (series continue across them); report each as it ends.
-  const all = await runAll(
-    job.inputs.map((i) => sourceFor(i.path, i.absolute, job.unit)),
-    withCollectors,
+/** Checks one job with the given checker (this thread's, or a worker's). */
+export function runJob(checker: Checker, job: BatchJob, onFile?: (r: FileResult) => void): Promise<GroupResult> {
+  return checker.checkGroup(
+    job.inputs.map((i) => fileInput(i.path, i.absolute)),
+    job.unit,
+    onFile ? { onFile } : {},
   );
-  for (const r of all) {
-    results.push(r);
-    onFile?.(r);
-  }
-  return { results, reconcile: collector.data() };
 }
 
-/** What a worker is given once: every job, and the counter all threads take job indices from. */
+/** What a worker is given once: every job, the checker's setup, and the counter all threads take job indices from. */
 export interface WorkerInit {
   readonly jobs: readonly BatchJob[];
-  readonly spec: SettingsSpec;
+  readonly setup: CheckSetup;
   readonly next: Int32Array;
 }
 
 export type WorkerMessage =
   | { readonly type: 'file'; readonly counts: FileCounts }
-  | { readonly type: 'done'; readonly index: number; readonly result: JobResult }
+  | { readonly type: 'done'; readonly index: number; readonly result: GroupResult }
   | { readonly type: 'error'; readonly index: number; readonly error: string }
   | { readonly type: 'finished' };
 
@@ -94,22 +74,27 @@ export type WorkerMessage =
 export const takeJob = (next: Int32Array): number => Atomics.add(next, 0, 1);
 
 /**
- * The worker script. Compiled JS loads directly; from TypeScript sources (tests, tsx) a tiny eval
- * bootstrap registers tsx's loader inside the thread first (worker execArgv cannot carry --import).
+ * The worker script. Compiled JS loads directly; from TypeScript sources (an unbuilt clone, tests) a
+ * tiny eval bootstrap registers tsx's loader inside the thread first (worker execArgv cannot carry
+ * --import). tsx is resolved here, from this package, so the working directory does not matter.
  */
 function startWorker(init: WorkerInit): Worker {
   const self = import.meta.url;
   if (!self.endsWith('.ts')) return new Worker(new URL('./worker.js', self), { workerData: init });
   const target = new URL('./worker.ts', self).href;
-  return new Worker(`import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(target)}); });`, { eval: true, workerData: init });
+  const tsx = import.meta.resolve('tsx/esm/api');
+  return new Worker(`import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(target)}); });`, { eval: true, workerData: init });
 }
 
 export function defaultJobs(): number {
   return Math.max(1, availableParallelism());
 }
 
-/** `extraCollectors` (e.g. --documents) only run in this thread: with them every job runs here. */
-export async function runBatch(jobs: readonly BatchJob[], spec: SettingsSpec, threads: number, onProgress?: ProgressListener, extraCollectors: readonly EntryCollector[] = []): Promise<JobResult[]> {
+/**
+ * Checks every job: on `threads` threads when the checker allows it (a run-scope check whose state
+ * lives in this thread, e.g. --documents, keeps every job here). Results by job index.
+ */
+export async function runBatch(checker: Checker, jobs: readonly BatchJob[], threads: number, onProgress?: ProgressListener): Promise<GroupResult[]> {
   const progress: Progress = { files: 0, entries: 0, findings: 0 };
   const tick = (c: FileCounts): void => {
     progress.files++;
@@ -117,9 +102,9 @@ export async function runBatch(jobs: readonly BatchJob[], spec: SettingsSpec, th
     progress.findings += c.findings;
     onProgress?.(progress);
   };
-  const out: JobResult[] = new Array(jobs.length);
-  if (threads <= 1 || jobs.length <= 1 || extraCollectors.length > 0) {
-    for (const [i, job] of jobs.entries()) out[i] = await runJob(job, spec, (r) => tick(countsOf(r)), extraCollectors);
+  const out: GroupResult[] = new Array(jobs.length);
+  if (threads <= 1 || jobs.length <= 1 || checker.local) {
+    for (const [i, job] of jobs.entries()) out[i] = await runJob(checker, job, (r) => tick(countsOf(r)));
     return out;
   }
   // Every thread, this one included, takes the next job from a shared counter as soon as it is free:
@@ -138,10 +123,10 @@ export async function runBatch(jobs: readonly BatchJob[], spec: SettingsSpec, th
   };
   const local = async (): Promise<void> => {
     for (let index = takeJob(next); index < jobs.length; index = takeJob(next)) {
-      out[index] = await runJob(jobs[index]!, spec, (r) => guardedTick(countsOf(r)));
+      out[index] = await runJob(checker, jobs[index]!, (r) => guardedTick(countsOf(r)));
     }
   };
-  const workers = Array.from({ length: Math.min(threads, jobs.length) - 1 }, () => startWorker({ jobs, spec, next }));
+  const workers = Array.from({ length: Math.min(threads, jobs.length) - 1 }, () => startWorker({ jobs, setup: checker.setup, next }));
   const remote = workers.map(
     (worker) =>
       new Promise<void>((resolve, reject) => {

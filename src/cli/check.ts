@@ -1,18 +1,16 @@
 // `vanthu-lint check`: the heavy path, loaded on demand so that --version, --help and the small
-// commands start fast (exceljs, pdfjs, zod and the rules are only imported here and below).
+// commands start fast. A thin host of the engine: argv, finding the files, reading them, threads,
+// writing the outputs, the exit code; the checking itself is the engine's (src/engine/check.ts).
 import { relative, resolve, sep } from 'node:path';
 import { parseIso } from '../core/dates.js';
 import { localize, UI } from '../core/messages.js';
-import type { Finding, Lang, RegisterKind } from '../core/types.js';
-import { postProcess } from '../engine/postprocess.js';
-import type { FileResult } from '../engine/run.js';
-import { buildReport, type Report } from '../report/report.js';
-import { summarizeUnits, type UnitSummary } from '../report/units.js';
-import { RULES } from '../../rules/index.js';
-import { reconcile, ReconcileCollector, type UnitDef } from '../../rules/nd30/reconcile/match.js';
-import { defaultJobs, runBatch, type BatchJob } from './batch.js';
+import type { Lang, RegisterKind } from '../core/types.js';
+import { batchUnits, type CheckSetup } from '../engine/check.js';
+import type { Report } from '../report/report.js';
+import { createChecker, rules as RULES } from '../index.js';
+import { defaultJobs, fileInput, runBatch, type BatchJob } from './batch.js';
 import { expandInputs, type InputFile } from './files.js';
-import { buildSettings, loadConfig } from './settings.js';
+import { loadConfigFile, withConfigFile } from './settings.js';
 import { FORMATS, writeOutputs, type FormatName, type OutputSpec } from './outputs.js';
 import { EXIT, UsageError, type MainIo, type CheckValues } from './shared.js';
 
@@ -49,7 +47,7 @@ export async function runCheck(values: CheckValues, args: readonly string[], io:
       maxWarnings = Number(values['max-warnings']);
       if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings: expected a whole number, got "${values['max-warnings']}"`);
     }
-    const resolved = await loadConfig(values.config, io.cwd);
+    const loaded = await loadConfigFile(values.config, io.cwd);
     let jobsWanted: number | undefined;
     if (values.jobs !== undefined) {
       jobsWanted = Number(values.jobs);
@@ -58,9 +56,10 @@ export async function runCheck(values: CheckValues, args: readonly string[], io:
     const unitPattern = values['unit-from'] !== undefined ? compileUnitPattern(values['unit-from']) : undefined;
     const byUnit = Boolean(values['by-unit']) || unitPattern !== undefined;
     const inputs = await expandInputs(args, io.cwd);
-    const unitDefs: UnitDef[] = resolved.config.units?.map((u) => ({ name: u.name, aliases: u.aliases ?? [] })) ?? [];
-    const folderToUnit = new Map((resolved.config.units ?? []).filter((u) => u.folder).map((u) => [u.folder!, u.name]));
-    const issuerOf = new Map((resolved.config.units ?? []).filter((u) => u.issuer).map((u) => [u.name, u.issuer!]));
+    const configUnits = (loaded.json as { units?: { name?: unknown; folder?: unknown }[] } | null)?.units;
+    const folderToUnit = new Map(
+      (Array.isArray(configUnits) ? configUnits : []).filter((u) => typeof u?.folder === 'string' && typeof u.name === 'string').map((u) => [u.folder as string, u.name as string]),
+    );
     const unitOf = (i: InputFile): string | undefined => {
       if (!byUnit) return undefined;
       if (unitPattern) {
@@ -80,38 +79,31 @@ export async function runCheck(values: CheckValues, args: readonly string[], io:
       const key = unit ?? '\u0000';
       let job = jobOf.get(key);
       if (!job) {
-        const issuer = unit !== undefined ? issuerOf.get(unit) : undefined;
-        job = { unit, ...(issuer !== undefined ? { issuer } : {}), inputs: [] };
+        job = { unit, inputs: [] };
         jobOf.set(key, job);
         jobs.push(job);
       }
       job.inputs.push({ path: i.path, absolute: i.absolute });
     }
+    const setup: CheckSetup = {
+      config: loaded.json,
+      asOf,
+      lang,
+      ...(kind ? { kind } : {}),
+      toolVersion,
+      ...(byUnit ? { units: batchUnits(loaded.json, jobs.map((j) => j.unit ?? '')) } : {}),
+    };
+    const checker = withConfigFile(loaded, () => createChecker(setup));
     const threads = jobsWanted ?? (byUnit ? defaultJobs() : 1);
-    const known: UnitDef[] = !byUnit ? [] : unitDefs.length > 0 ? unitDefs : [...new Set(jobs.map((j) => j.unit ?? ''))].filter(Boolean).map((name) => ({ name }));
-    const spec = { cwd: io.cwd, configPath: values.config, asOf, kind, units: known };
     const showProgress = io.isTty && !io.env['CI'] && inputs.length > 1;
     const started = Date.now();
-    // --documents: issued documents against the outgoing register (src/cli/documents.ts).
-    const documents = values.documents !== undefined ? await (await import('./documents.js')).prepareDocuments(values.documents, io.cwd, (await buildSettings(spec)).settings) : undefined;
-    const jobResults = await runBatch(jobs, spec, threads, showProgress ? (p) => io.stderr(`\r${progressLine(p, inputs.length, Date.now() - started, lang)}`) : undefined, documents ? [documents.collector] : []);
+    // --documents: issued documents (PDF, page 1) against the outgoing register.
+    const documents = values.documents !== undefined ? await documentInputs(values.documents, io.cwd) : [];
+    await checker.start(documents);
+    const groups = await runBatch(checker, jobs, threads, showProgress ? (p) => io.stderr(`\r${progressLine(p, inputs.length, Date.now() - started, lang)}`) : undefined);
     if (showProgress) io.stderr('\n');
-    const byPath = new Map(jobResults.flatMap((j) => j.results).map((r) => [r.path, r]));
-    let results: FileResult[] = inputs.map((i) => byPath.get(i.path)!);
-    let units: UnitSummary[] | undefined;
-    if (byUnit) {
-      const collector = new ReconcileCollector(known);
-      for (const j of jobResults) collector.absorb(j.reconcile);
-      const configured = new Map(resolved.rules.map((r) => [r.rule.meta.id, r.severity]));
-      const extra = reconcile(collector.data(), (id, fallback) => (configured.has(id) ? (configured.get(id) ?? fallback) : 'off'));
-      results = addFindings(results, extra);
-    }
-    if (documents) results = documents.finish(results);
-    let report: Report = buildReport(results, RULES, lang, toolVersion);
-    if (byUnit) {
-      units = summarizeUnits(report, (f) => f.unit ?? '');
-      report = { ...report, units };
-    }
+    let report: Report = checker.finish(groups, inputs.map((i) => i.path));
+    const units = report.units;
     // The exit code is decided on everything found; --quiet only hides what is shown, and the shown
     // summary counts what is shown.
     const full = report;
@@ -132,7 +124,7 @@ export async function runCheck(values: CheckValues, args: readonly string[], io:
         ...(values['output-dir'] ? { outputDir: resolve(io.cwd, values['output-dir']) } : {}),
         inputs: inputs.map((i) => i.absolute),
         stdout: io.stdout,
-        active: new Set(resolved.rules.map((r) => r.rule.meta.id)),
+        active: new Set(checker.settings.rules.map((r) => r.rule.meta.id)),
         ...(units ? { units } : {}),
       },
       (p) => absolute.get(p) ?? resolve(io.cwd, p),
@@ -156,16 +148,11 @@ function compileUnitPattern(source: string): RegExp {
   }
 }
 
-/** Routes run-level findings (reconciliation) to the files they point into, re-sorting each file. */
-function addFindings(results: readonly FileResult[], extra: readonly Finding[]): FileResult[] {
-  if (extra.length === 0) return [...results];
-  const byFile = new Map<string, Finding[]>();
-  for (const f of extra) {
-    let list = byFile.get(f.location.file);
-    if (!list) byFile.set(f.location.file, (list = []));
-    list.push(f);
-  }
-  return results.map((r) => (byFile.has(r.path) ? { ...r, findings: postProcess([...r.findings, ...byFile.get(r.path)!]) } : r));
+/** The issued documents of --documents: PDFs under a folder or glob, or the file named. */
+async function documentInputs(spec: string, cwd: string) {
+  const files = (await expandInputs([spec], cwd)).filter((f) => f.missing || /\.pdf$/i.test(f.path) || f.path === spec);
+  if (files.length === 0 || files.every((f) => f.missing)) throw new UsageError(`--documents: no PDF files in "${spec}"`);
+  return files.map((f) => fileInput(f.path, f.absolute));
 }
 
 function progressLine(p: { files: number; entries: number; findings: number }, total: number, ms: number, lang: Lang): string {

@@ -3,15 +3,9 @@
 // and annotated copies get new names (`<name>.kiem-tra.xlsx`) beside the input or under --output-dir.
 import { lstat, mkdir, readFile, realpath, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
-import { inflateRawSync } from 'node:zlib';
 import type { AnyRule } from '../engine/rule.js';
-import { sniff } from '../ingest/sniff.js';
-import { formatHtml } from '../report/html.js';
-import { formatJson } from '../report/json.js';
-import { formatJunit } from '../report/junit.js';
+import { formatReport, type TextFormat } from '../report/format.js';
 import type { Report } from '../report/report.js';
-import { formatSarif } from '../report/sarif.js';
-import { formatStylish } from '../report/stylish.js';
 import type { UnitSummary } from '../report/units.js';
 
 export const FORMATS = ['stylish', 'json', 'html', 'sarif', 'junit', 'xlsx'] as const;
@@ -41,19 +35,8 @@ export class OutputError extends Error {
   override readonly name = 'OutputError';
 }
 
-export function renderText(format: Exclude<FormatName, 'xlsx'>, report: Report, ctx: Pick<OutputContext, 'rules' | 'color' | 'quiet' | 'units' | 'active'>): string {
-  switch (format) {
-    case 'json':
-      return formatJson(report);
-    case 'html':
-      return formatHtml(report, ctx.rules, ctx.units);
-    case 'sarif':
-      return formatSarif(report, ctx.rules);
-    case 'junit':
-      return formatJunit(report, ctx.active ? ctx.rules.filter((r) => ctx.active!.has(r.meta.id)) : ctx.rules);
-    case 'stylish':
-      return formatStylish(report, { color: ctx.color, quiet: ctx.quiet, ...(ctx.units ? { units: ctx.units } : {}) });
-  }
+export function renderText(format: TextFormat, report: Report, ctx: Pick<OutputContext, 'rules' | 'color' | 'quiet' | 'units' | 'active'>): string {
+  return formatReport(report, format, { rules: ctx.rules, color: ctx.color, quiet: ctx.quiet, ...(ctx.units ? { units: ctx.units } : {}), ...(ctx.active ? { active: ctx.active } : {}) });
 }
 
 /** Refuses to write over an input or through a symlink. */
@@ -107,7 +90,7 @@ export async function writeOutputs(report: Report, specs: readonly OutputSpec[],
   for (const spec of specs) {
     if (spec.format === 'xlsx') {
       // exceljs (for writing workbooks) loads only when an xlsx output is asked for: start-up time.
-      const { annotateWorkbook, summaryWorkbook, unitsWorkbook } = await import('../ingest/annotate.js');
+      const { annotateWorkbook, summaryWorkbook, unitsWorkbook } = await import('../index.js');
       if (ctx.units) {
         // Inspector mode: one summary workbook (a row per unit, a sheet per unit's findings).
         const target = resolve(ctx.cwd, ctx.outputDir ?? '.', 'kiem-tra-tong-hop.xlsx');
@@ -122,9 +105,7 @@ export async function writeOutputs(report: Report, specs: readonly OutputSpec[],
         for (let k = 2; written.includes(target); k++) target = target.replace(/(-\d+)?\.kiem-tra\.xlsx$/, `-${k}.kiem-tra.xlsx`);
         let bytes: Uint8Array;
         if (!file.error && /\.xls[xm]$/i.test(input)) {
-          const source = new Uint8Array(await readFile(input));
-          const kind = sniff(source, file.path, { inflateRaw: (b) => inflateRawSync(b) });
-          bytes = await annotateWorkbook(source, file, report.lang, { date1904: kind.format === 'xlsx' && kind.date1904 });
+          bytes = await annotateWorkbook(new Uint8Array(await readFile(input)), report, file.path);
         } else {
           bytes = await summaryWorkbook(report, [file]);
         }

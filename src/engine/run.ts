@@ -166,7 +166,7 @@ class RuleGroup {
     for (const a of this.active) if (a.handlers.start) this.guard(a, 'start', () => a.handlers.start!());
   }
 
-  async run(info: RegisterInfo, entries: AsyncIterable<Iterable<Entry>>, unit?: string): Promise<RegisterSummary> {
+  async run(info: RegisterInfo, entries: AsyncIterable<Iterable<Entry>>, unit: string | undefined, signal: AbortSignal | undefined): Promise<RegisterSummary> {
     this.current = info;
     const collectors = (this.settings.collectors ?? []).filter((c) => c.kinds.includes(info.kind));
     if (!this.started) this.start();
@@ -184,7 +184,10 @@ class RuleGroup {
           }
         : undefined;
     let count = 0;
-    for await (const batch of entries) count += this.dispatch(batch, rowHandlers, collectors, unit, vote);
+    for await (const batch of entries) {
+      signal?.throwIfAborted();
+      count += this.dispatch(batch, rowHandlers, collectors, unit, vote);
+    }
     for (const a of this.active) if (a.handlers.registerEnd) this.guard(a, 'registerEnd', () => a.handlers.registerEnd!(info));
     const year = info.title.year ?? years.result();
     const columns: Partial<Record<FieldName, string>> = {};
@@ -232,12 +235,13 @@ export interface InputSource {
  * file's findings are routed back to it by location. Input problems become file-level errors,
  * never exceptions, and the other files are still checked.
  */
-export async function runAll(inputs: readonly InputSource[], settings: RunSettings): Promise<FileResult[]> {
+export async function runAll(inputs: readonly InputSource[], settings: RunSettings, signal?: AbortSignal): Promise<FileResult[]> {
   const findings: Finding[] = [];
   const groups = new Map<string, RuleGroup>();
   const shared = new Map<string, unknown>();
   const partial: { path: string; unit?: string; error?: FileError; registers: RegisterSummary[] }[] = [];
   for (const input of inputs) {
+    signal?.throwIfAborted();
     const result: { path: string; unit?: string; error?: FileError; registers: RegisterSummary[] } = {
       path: input.path,
       ...(input.unit !== undefined ? { unit: input.unit } : {}),
@@ -264,10 +268,12 @@ export async function runAll(inputs: readonly InputSource[], settings: RunSettin
         const key = `${input.unit ?? ''}|${detected.info.kind}`;
         let group = groups.get(key);
         if (!group) groups.set(key, (group = new RuleGroup(detected.info, settings, findings, shared)));
-        result.registers.push(await group.run(detected.info, detected.entries, input.unit));
+        result.registers.push(await group.run(detected.info, detected.entries, input.unit, signal));
       }
       if (result.registers.length === 0) result.error = { code: 'not-a-register', data: {} };
     } catch (err) {
+      // Stopping is the caller's wish, not the file's fault.
+      signal?.throwIfAborted();
       result.error = err instanceof InputError ? { code: err.code, data: err.data } : { code: 'internal', data: { error: err instanceof Error ? err.message : String(err) } };
     }
   }

@@ -3,6 +3,7 @@
 // tháng 01 năm 2024", then the type title in centred capitals (QUYẾT ĐỊNH, KẾ HOẠCH …) over the
 // subject, or for a công văn no title and a "V/v …" subject under the number.
 import { isScrambled, joinItems, openPdf, pageHasImages, readPageText, SCANNED, TextQuality, type PdfItem, type PdfLine } from './pdf-text.js';
+import type { Host } from '../host/host.js';
 import { InputError } from './types.js';
 
 /** A piece of page 1: its text and its line on the page (1-based, top down). */
@@ -68,17 +69,17 @@ function blocks(line: PdfLine): Block[] {
 }
 
 /** Reads page 1 of an issued document. Bad PDFs throw InputError like registers do. */
-export async function readDocument(bytes: Uint8Array, fileName: string): Promise<IssuedDocument> {
+export async function readDocument(bytes: Uint8Array, fileName: string, host: Host): Promise<IssuedDocument> {
   const file = fileName;
   if (bytes.length === 0) throw new InputError('empty', `${fileName} is empty`, { file });
   if (String.fromCharCode(...bytes.subarray(0, PDF_MAGIC.length)) !== PDF_MAGIC) {
     throw new InputError('unsupported-type', `${fileName} is not a PDF`, { file, detected: 'not-pdf' });
   }
-  const doc = await openPdf(bytes, fileName);
+  const doc = await openPdf(bytes, fileName, host);
   try {
     const page = await readPageText(doc, 1, fileName);
     if (page.chars < SCANNED.pageChars) {
-      const images = await pageHasImages(doc, 1, fileName);
+      const images = await pageHasImages(doc, 1, fileName, host);
       throw new InputError('pdf-scanned', `${fileName}: page 1 has no text layer${images ? ' (an image: a scan)' : ''}`, { file, pages: doc.numPages });
     }
     const quality = new TextQuality();

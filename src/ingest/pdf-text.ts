@@ -1,39 +1,19 @@
 // The PDF text layer shared by the register reader (./pdf.ts) and the issued-document reader
-// (./pdf-document.ts): opening a PDF with pdfjs (the copy pdf-parse ships, loaded lazily so that CLI
-// start-up stays fast), bad PDFs as InputErrors, text items → positioned lines, and the checks that
-// the text can be trusted at all (scans, scrambled font fallback). tech-notes §2.
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+// (./pdf-document.ts): opening a PDF with pdfjs (loaded by the host on the first PDF, src/host/), bad
+// PDFs as InputErrors, text items → positioned lines, and the checks that the text can be trusted at
+// all (scans, scrambled font fallback). tech-notes §2.
 import type * as PdfJs from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { Host } from '../host/host.js';
 import { InputError } from './types.js';
 
-type PdfJsModule = typeof PdfJs;
 export type PdfDocument = PdfJs.PDFDocumentProxy;
-
-let pdfjsModule: Promise<PdfJsModule> | undefined;
-
-/** pdfjs is big (its worker runs in-process under Node): import it on first use only. */
-export function loadPdfJs(): Promise<PdfJsModule> {
-  pdfjsModule ??= import('pdfjs-dist/legacy/build/pdf.mjs');
-  return pdfjsModule;
-}
-
-/** Where pdfjs finds its CMaps and standard font data (file paths ending in '/', as its Node readers expect). */
-function pdfjsDataPaths(): { cMapUrl: string; standardFontDataUrl: string } | undefined {
-  try {
-    const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
-    return { cMapUrl: `${join(root, 'cmaps')}/`, standardFontDataUrl: `${join(root, 'standard_fonts')}/` };
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * Opens a PDF. The bytes are copied: pdfjs detaches the buffer it is given (tech-notes §2), and the
  * caller's bytes must stay usable. pdfjs failures become InputErrors with their own codes.
  */
-export async function openPdf(bytes: Uint8Array, fileName: string): Promise<PdfDocument> {
-  const pdfjs = await loadPdfJs();
+export async function openPdf(bytes: Uint8Array, fileName: string, host: Host): Promise<PdfDocument> {
+  const { pdfjs, documentOptions } = await host.loadPdfJs();
   const data = new Uint8Array(bytes.length);
   data.set(bytes);
   const task = pdfjs.getDocument({
@@ -42,7 +22,7 @@ export async function openPdf(bytes: Uint8Array, fileName: string): Promise<PdfD
     isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,
-    ...pdfjsDataPaths(),
+    ...documentOptions,
   });
   try {
     return await task.promise;
@@ -145,8 +125,8 @@ export async function readPageText(doc: PdfDocument, pageNumber: number, fileNam
 }
 
 /** Whether a page paints any image (a scan). Only asked of pages with (almost) no text. */
-export async function pageHasImages(doc: PdfDocument, pageNumber: number, fileName: string): Promise<boolean> {
-  const pdfjs = await loadPdfJs();
+export async function pageHasImages(doc: PdfDocument, pageNumber: number, fileName: string, host: Host): Promise<boolean> {
+  const { pdfjs } = await host.loadPdfJs();
   const page = await doc.getPage(pageNumber).catch((error: unknown) => {
     throw pdfError(error, fileName);
   });

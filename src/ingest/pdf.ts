@@ -30,6 +30,7 @@ import {
   type PdfLine,
   type PdfPageText,
 } from './pdf-text.js';
+import type { Host } from '../host/host.js';
 import { InputError, type RawRow, type RawValue, type RawWorkbook } from './types.js';
 
 /** Width of one histogram bin, in points. */
@@ -52,8 +53,8 @@ const INDEX_CELL = /^\(?(\d{1,2})\)?$/;
 /** Left-aligned text starts this far (or more) right of its cell's edge. */
 const LEFT_PAD = 0.3;
 
-export async function readPdf(bytes: Uint8Array, fileName: string): Promise<RawWorkbook> {
-  const doc = await openPdf(bytes, fileName);
+export async function readPdf(bytes: Uint8Array, fileName: string, host: Host): Promise<RawWorkbook> {
+  const doc = await openPdf(bytes, fileName, host);
   try {
     const table = new TableBuilder();
     const quality = new TextQuality();
@@ -62,7 +63,7 @@ export async function readPdf(bytes: Uint8Array, fileName: string): Promise<RawW
     for (let p = 1; p <= doc.numPages; p++) {
       const page = await readPageText(doc, p, fileName);
       chars += page.chars;
-      if (page.chars < SCANNED.pageChars && (await pageHasImages(doc, p, fileName))) scanPages++;
+      if (page.chars < SCANNED.pageChars && (await pageHasImages(doc, p, fileName, host))) scanPages++;
       for (const line of page.lines) quality.addLine(line);
       table.addPage(page);
       // A long scan: no need to read hundreds of image pages to know it has no text.

@@ -5,13 +5,20 @@
 import { InputError } from './types.js';
 import { ZipError, extractText, findEntry, looksLikeZip, readZipDirectory } from './zip.js';
 import type { ZipDirectory } from './zip.js';
+import type { InflateRaw } from '../host/host.js';
 
 export type SniffResult =
   | { readonly format: 'xlsx'; readonly date1904: boolean }
   | { readonly format: 'csv' }
   | { readonly format: 'pdf' };
 
-export type InflateRaw = (data: Uint8Array) => Uint8Array;
+export type { InflateRaw } from '../host/host.js';
+
+/** What sniffing an xlsx already read, handed on to the reader so nothing is parsed twice. */
+export interface SniffedZip {
+  readonly directory: ZipDirectory;
+  readonly workbookXml: string;
+}
 
 export interface SniffOptions {
   /** Reject zips whose entries sum to more than this many uncompressed bytes (default 400 MB). */
@@ -23,7 +30,7 @@ export interface SniffOptions {
    * repetitive XML part can legitimately compress 100×, and only big expansions hurt.
    */
   readonly ratioFloorBytes?: number;
-  /** Raw-deflate inflater for `xl/workbook.xml`. Default: Node's `zlib.inflateRawSync` when present. */
+  /** Raw-deflate inflater for `xl/workbook.xml` (the host's). Needed for zips only. */
   readonly inflateRaw?: InflateRaw;
 }
 
@@ -39,10 +46,16 @@ const TEXT_SAMPLE_BYTES = 64 * 1024;
 const MAX_CONTROL_SHARE = 0.02;
 
 export function sniff(bytes: Uint8Array, fileName: string, options: SniffOptions = {}): SniffResult {
+  return sniffDetailed(bytes, fileName, options).result;
+}
+
+/** sniff, with the zip directory and workbook.xml of an xlsx for the reader. */
+export function sniffDetailed(bytes: Uint8Array, fileName: string, options: SniffOptions = {}): { readonly result: SniffResult; readonly zip?: SniffedZip } {
+  const result = (r: SniffResult): { result: SniffResult } => ({ result: r });
   const file = fileName;
   if (bytes.length === 0) throw new InputError('empty', `${fileName} is empty`, { file });
 
-  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return { format: 'pdf' }; // %PDF-
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return result({ format: 'pdf' }); // %PDF-
 
   if (startsWith(bytes, CFB_MAGIC)) {
     // An encrypted xlsx is an OLE compound file holding EncryptionInfo + EncryptedPackage streams.
@@ -60,7 +73,7 @@ export function sniff(bytes: Uint8Array, fileName: string, options: SniffOptions
     if (markup) {
       throw new InputError('unsupported-type', `${fileName} is ${markup}, not a table file`, { file, detected: markup });
     }
-    return { format: 'csv' };
+    return result({ format: 'csv' });
   }
   if (text === 'legacy') {
     throw new InputError('legacy-encoding', `${fileName} is text but not UTF-8 (TCVN3/VNI/Windows-1258?)`, { file });
@@ -68,7 +81,7 @@ export function sniff(bytes: Uint8Array, fileName: string, options: SniffOptions
   throw new InputError('unsupported-type', `${fileName} is not xlsx, csv or pdf`, { file });
 }
 
-function sniffZip(bytes: Uint8Array, fileName: string, options: SniffOptions): SniffResult {
+function sniffZip(bytes: Uint8Array, fileName: string, options: SniffOptions): { readonly result: SniffResult; readonly zip?: SniffedZip } {
   const file = fileName;
   let dir: ZipDirectory;
   try {
@@ -83,23 +96,26 @@ function sniffZip(bytes: Uint8Array, fileName: string, options: SniffOptions): S
 
   checkZipBomb(dir, fileName, options);
 
+  // No inflater is the caller's mistake, not the file's: a plain Error, never 'corrupt'.
+  const inflateRaw = options.inflateRaw;
+  if (!inflateRaw) throw new Error('sniff: a zip needs options.inflateRaw (the host\'s inflater)');
   const workbook = findEntry(dir, 'xl/workbook.xml');
   if (workbook) {
     let xml: string;
     try {
-      xml = extractText(bytes, workbook, options.inflateRaw ?? defaultInflateRaw(), { maxBytes: 16 * 1024 * 1024 });
+      xml = extractText(bytes, workbook, inflateRaw, { maxBytes: 16 * 1024 * 1024 });
     } catch (error) {
       const detail = `cannot read xl/workbook.xml: ${(error as Error).message}`;
       throw new InputError('corrupt', `${fileName}: ${detail}`, { file, detail });
     }
-    return { format: 'xlsx', date1904: readDate1904(xml) };
+    return { result: { format: 'xlsx', date1904: readDate1904(xml) }, zip: { directory: dir, workbookXml: xml } };
   }
 
   const mimetype = findEntry(dir, 'mimetype');
   if (mimetype) {
     let type = '';
     try {
-      type = extractText(bytes, mimetype, options.inflateRaw ?? defaultInflateRaw(), { maxBytes: 1024 }).trim();
+      type = extractText(bytes, mimetype, inflateRaw, { maxBytes: 1024 }).trim();
     } catch {
       // An unreadable mimetype says nothing; fall through to "not an xlsx".
     }
@@ -281,17 +297,4 @@ function markupKind(bytes: Uint8Array): 'html' | 'xml' | undefined {
   if (/^<(?:!doctype html|html|head|body|table|meta)\b/.test(start)) return 'html';
   if (start.startsWith('<?xml')) return /<html\b/i.test(head) ? 'html' : 'xml';
   return undefined;
-}
-
-let nodeInflateRaw: InflateRaw | undefined;
-
-/** Node's inflater when running in Node (no static import: this module stays browser-safe). */
-function defaultInflateRaw(): InflateRaw {
-  if (nodeInflateRaw) return nodeInflateRaw;
-  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-  const zlib = proc?.getBuiltinModule?.('node:zlib') as { inflateRawSync?: InflateRaw } | undefined;
-  const inflate = zlib?.inflateRawSync;
-  if (!inflate) throw new Error('sniff: no inflateRaw available; pass options.inflateRaw');
-  nodeInflateRaw = (data) => inflate(data);
-  return nodeInflateRaw;
 }

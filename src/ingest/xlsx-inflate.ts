@@ -1,71 +1,28 @@
 // Streaming the text of one zip entry, chunk by chunk, with its sizes and CRC held to what the zip
-// directory declares. Node's zlib is reached through `process.getBuiltinModule` (as in sniff.ts),
-// never by a static import, and every codec can be passed in instead: a browser build can give
-// `DecompressionStream('deflate-raw')` for the stream and a small JS inflater for the sync parts.
+// directory declares. The codecs (inflate, CRC) are the host's (src/host/): this module never reaches
+// for a platform API itself, so the same reader runs under Node and in a browser.
 
-import type { InflateRaw } from './sniff.js';
+import type { Codecs, Crc32, InflateRaw, InflateRawStream } from '../host/host.js';
 import { InputError } from './types.js';
 import { ZipError, entryDataRange } from './zip.js';
 import type { ZipEntry } from './zip.js';
 
-/**
- * Raw-deflate decompression as a stream: all the compressed bytes in, inflated chunks out as the
- * consumer asks for them (backpressure: nothing is inflated ahead of more than about one chunk).
- * Returning early from the iteration must release it (Node streams and web streams both do).
- * Browser: `(data) => new Blob([data]).stream().pipeThrough(new DecompressionStream('deflate-raw'))`.
- */
-export type InflateRawStream = (compressed: Uint8Array) => AsyncIterable<Uint8Array>;
+export type { Crc32, InflateRawStream } from '../host/host.js';
 
-/** CRC-32 of `data` continuing from `value` (0 to start), as `zlib.crc32` computes it. */
-export type Crc32 = (data: Uint8Array, value: number) => number;
+export type PartCodecs = Codecs;
 
-export interface PartCodecs {
-  readonly inflateRaw: InflateRaw;
-  readonly inflateRawStream: InflateRawStream;
-  /** When absent, CRCs are not checked. */
-  readonly crc32: Crc32 | undefined;
-}
-
-/** Output chunk size asked of zlib: fewer, larger chunks cost less per byte downstream. */
+/** Chunk size for stored (uncompressed) parts. */
 const CHUNK = 64 * 1024;
 
-interface NodeZlib {
-  inflateRawSync?: (data: Uint8Array) => Uint8Array;
-  createInflateRaw?: (options: { chunkSize: number }) => AsyncIterable<Uint8Array> & { end(data: Uint8Array): void };
-  crc32?: (data: Uint8Array, value?: number) => number;
-}
-
-let zlibModule: NodeZlib | null | undefined;
-
-function nodeZlib(): NodeZlib | null {
-  if (zlibModule !== undefined) return zlibModule;
-  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-  zlibModule = (proc?.getBuiltinModule?.('node:zlib') as NodeZlib | undefined) ?? null;
-  return zlibModule;
-}
-
-/** The codecs to use: those given, else Node's. Throws when neither exists. */
+/** The codecs to use; a missing inflater is the caller's mistake (a plain Error), never the file's. */
 export function partCodecs(given: {
   readonly inflateRaw?: InflateRaw | undefined;
   readonly inflateRawStream?: InflateRawStream | undefined;
   readonly crc32?: Crc32 | undefined;
 }): PartCodecs {
-  const zlib = nodeZlib();
-  const sync = zlib?.inflateRawSync;
-  const stream = zlib?.createInflateRaw;
-  const crc = zlib?.crc32;
-  const inflateRaw = given.inflateRaw ?? (sync ? (data: Uint8Array) => sync(data) : undefined);
-  const inflateRawStream =
-    given.inflateRawStream ??
-    (stream
-      ? (data: Uint8Array) => {
-          const inflater = stream({ chunkSize: CHUNK });
-          inflater.end(data);
-          return inflater;
-        }
-      : undefined);
-  if (!inflateRaw || !inflateRawStream) throw new Error('readXlsx: no inflater available; pass inflateRaw and inflateRawStream');
-  return { inflateRaw, inflateRawStream, crc32: given.crc32 ?? (crc ? (data, value) => crc(data, value) : undefined) };
+  const { inflateRaw, inflateRawStream, crc32 } = given;
+  if (!inflateRaw || !inflateRawStream || !crc32) throw new Error('readXlsx: pass the host\'s inflateRaw, inflateRawStream and crc32');
+  return { inflateRaw, inflateRawStream, crc32 };
 }
 
 export const ratioOf = (uncompressed: number, compressed: number): number =>
@@ -150,7 +107,7 @@ export async function* entryText(bytes: Uint8Array, entry: ZipEntry, options: En
       const chunk = step.value;
       inflated += chunk.length;
       if (inflated > declared || inflated > options.maxBytes) throw overLimit(inflated);
-      if (crc32) crc = crc32(chunk, crc);
+      crc = crc32(chunk, crc);
       decoder ??= chunkDecoderFor(chunk);
       const text = decoder.decode(chunk);
       if (text.length > 0) yield text;
@@ -164,7 +121,7 @@ export async function* entryText(bytes: Uint8Array, entry: ZipEntry, options: En
         entry: entry.name,
       });
     }
-    if (crc32 && crc >>> 0 !== entry.crc32 >>> 0) {
+    if (crc >>> 0 !== entry.crc32 >>> 0) {
       throw corrupt(`${entry.name} fails its CRC check`, { entry: entry.name });
     }
   } finally {

@@ -9,7 +9,7 @@
 // chunk, the rows it completed, and the shared strings.
 
 import { DEFAULT_MAX_UNCOMPRESSED_BYTES, decodeXmlEntities, xmlAttributes } from './sniff.js';
-import type { InflateRaw } from './sniff.js';
+import type { InflateRaw, SniffedZip } from './sniff.js';
 import { InputError } from './types.js';
 import type { RawRow, RawSheet, RawWorkbook } from './types.js';
 import { XmlError, XmlTokenizer } from './xml-sax.js';
@@ -30,12 +30,14 @@ export interface XlsxReadOptions {
   readonly date1904: boolean;
   /** Added as `file` to the data of every InputError, like sniff does. */
   readonly fileName?: string;
-  /** Whole-part raw inflate for xl/workbook.xml and its rels. Default: Node's `zlib.inflateRawSync`. */
+  /** The host's whole-part raw inflate, for xl/workbook.xml and its rels. */
   readonly inflateRaw?: InflateRaw;
-  /** Streaming raw inflate for shared strings and worksheets. Default: Node's `zlib.createInflateRaw`. */
+  /** The host's streaming raw inflate, for shared strings and worksheets. */
   readonly inflateRawStream?: InflateRawStream;
-  /** CRC-32 to check each part with. Default: Node's `zlib.crc32`; without one, CRCs are not checked. */
+  /** The host's CRC-32, each part is checked with. */
   readonly crc32?: Crc32;
+  /** What sniff already read (the zip directory, workbook.xml): not parsed again. */
+  readonly zip?: SniffedZip;
   /** Most bytes any one part may inflate to, whatever it declares (default 400 MB, as sniff). */
   readonly maxPartBytes?: number;
 }
@@ -62,7 +64,7 @@ export function readXlsx(bytes: Uint8Array, opts: XlsxReadOptions): RawWorkbook 
   const codecs = partCodecs(opts);
   let plan: WorkbookPlan;
   try {
-    plan = planWorkbook(bytes, codecs);
+    plan = planWorkbook(bytes, codecs, opts.zip);
     if (plan.sharedStrings) entryRange(bytes, plan.sharedStrings);
     for (const sheet of plan.sheets) entryRange(bytes, sheet.entry);
   } catch (error) {
@@ -149,10 +151,10 @@ async function parsePart(entry: ZipEntry, handler: SaxHandler, context: ReadCont
 // ---------------------------------------------------------------------------------------------
 // The workbook's own directory: sheet names and parts in tab order, the shared strings part.
 
-function planWorkbook(bytes: Uint8Array, codecs: PartCodecs): WorkbookPlan {
+function planWorkbook(bytes: Uint8Array, codecs: PartCodecs, sniffed: SniffedZip | undefined): WorkbookPlan {
   let dir: ZipDirectory;
   try {
-    dir = readZipDirectory(bytes);
+    dir = sniffed?.directory ?? readZipDirectory(bytes);
   } catch (error) {
     if (error instanceof ZipError && error.kind === 'no-eocd') {
       throw new InputError('truncated', 'no zip directory: the file is cut short', { size: bytes.length });
@@ -161,7 +163,7 @@ function planWorkbook(bytes: Uint8Array, codecs: PartCodecs): WorkbookPlan {
   }
   const workbook = findEntry(dir, 'xl/workbook.xml');
   if (!workbook) throw new InputError('not-xlsx', 'no xl/workbook.xml in the zip');
-  const workbookXml = readSmallPart(bytes, workbook, codecs);
+  const workbookXml = sniffed?.workbookXml ?? readSmallPart(bytes, workbook, codecs);
   const relsEntry = findEntry(dir, 'xl/_rels/workbook.xml.rels');
   const rels = relsEntry ? parseRelationships(readSmallPart(bytes, relsEntry, codecs)) : new Map<string, Relationship>();
 

@@ -4,18 +4,19 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runBatch, type BatchJob } from '../../src/cli/batch.js';
 import { dayNumber } from '../../src/core/dates.js';
+import { createChecker } from '../../src/index.js';
 import { ROOT } from '../helpers.js';
 
 const CLEAN = 'fixtures/so-di-2024-chuan.xlsx';
-const spec = { cwd: ROOT, asOf: dayNumber(2025, 1, 15) };
+const checker = () => createChecker({ asOf: dayNumber(2025, 1, 15) });
 const job = (unit: string): BatchJob => ({ unit, inputs: [{ path: CLEAN, absolute: join(ROOT, CLEAN) }] });
 
 describe('runBatch', () => {
   it('returns each job at its own index on 1 and 3 threads, counting every file once', async () => {
     const jobs = Array.from({ length: 12 }, (_, i) => job(`don-vi-${i}`));
     const files = { one: 0, three: 0 };
-    const one = await runBatch(jobs, spec, 1, (p) => (files.one = p.files));
-    const three = await runBatch(jobs, spec, 3, (p) => (files.three = p.files));
+    const one = await runBatch(checker(), jobs, 1, (p) => (files.one = p.files));
+    const three = await runBatch(checker(), jobs, 3, (p) => (files.three = p.files));
     expect(files).toEqual({ one: 12, three: 12 });
     expect(three.map((r) => r.results.map((f) => f.unit))).toEqual(jobs.map((j) => [j.unit]));
     expect(JSON.stringify(three)).toBe(JSON.stringify(one));
@@ -27,7 +28,7 @@ describe('runBatch', () => {
     let ticks = 0;
     let afterFailure = 0;
     let failed = false;
-    const run = runBatch(jobs, spec, 2, () => {
+    const run = runBatch(checker(), jobs, 2, () => {
       ticks++;
       if (failed) afterFailure++;
     }).catch((error: unknown) => {

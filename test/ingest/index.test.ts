@@ -1,11 +1,11 @@
 import ExcelJS from 'exceljs';
-import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { nodeHost } from '../../src/host/node.js';
 import { InputError, openWorkbook, sniff } from '../../src/ingest/index.js';
 import type { RawWorkbook } from '../../src/ingest/types.js';
 import { buildZip, patchZip } from './zip-builder.js';
 
-const deps = { inflateRaw: (b: Uint8Array) => inflateRawSync(b) };
+const deps = nodeHost;
 
 async function firstRows(workbook: RawWorkbook): Promise<unknown[]> {
   for await (const sheet of workbook.sheets) {

@@ -5,9 +5,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { nodeHost } from '../../src/host/node.js';
 import { dayNumber } from '../../src/core/dates.js';
 import type { Location } from '../../src/core/types.js';
-import { leadingType, reconcile, sameType, symbolKey, type DocumentSummary, type RegisteredSummary } from '../../src/engine/documents.js';
+import { leadingType, reconcile, sameType, symbolKey, type DocumentSummary, type RegisteredSummary } from '../../rules/nd30/documents/match.js';
 import { readDocument, readFields } from '../../src/ingest/pdf-document.js';
 import { groupLines, type PdfItem } from '../../src/ingest/pdf-text.js';
 import type { Report } from '../../src/report/report.js';
@@ -26,7 +27,7 @@ const DOCS = 'fixtures/pdf/documents';
 describe('reading page 1 of an issued document', () => {
   for (const d of CASE.documents) {
     it(`${d.file}: ${d.symbol}, ${d.date}, ${d.type}`, async () => {
-      const doc = await readDocument(readFileSync(join(ROOT, DOCS, d.file)), d.file);
+      const doc = await readDocument(readFileSync(join(ROOT, DOCS, d.file)), d.file, nodeHost);
       expect(doc.symbol?.text).toBe(d.symbol);
       const [day, month, year] = d.date.split('/').map(Number);
       expect(doc.placeDate).toMatchObject({ place: 'Bình Tấn', date: { year, month, day } });
@@ -82,10 +83,10 @@ describe('reading page 1 of an issued document', () => {
   });
 
   it('refuses what is not a readable PDF with the input-error codes of registers', async () => {
-    await expect(readDocument(Buffer.from('PK\x03\x04 not a pdf'), 'x.pdf')).rejects.toMatchObject({ code: 'unsupported-type' });
-    await expect(readDocument(Buffer.alloc(0), 'x.pdf')).rejects.toMatchObject({ code: 'empty' });
-    await expect(readDocument(readFileSync(join(ROOT, 'fixtures/pdf/bad/scanned.pdf')), 'scan.pdf')).rejects.toMatchObject({ code: 'pdf-scanned' });
-    await expect(readDocument(readFileSync(join(ROOT, 'fixtures/pdf/bad/encrypted.pdf')), 'enc.pdf')).rejects.toMatchObject({ code: 'pdf-encrypted' });
+    await expect(readDocument(Buffer.from('PK\x03\x04 not a pdf'), 'x.pdf', nodeHost)).rejects.toMatchObject({ code: 'unsupported-type' });
+    await expect(readDocument(Buffer.alloc(0), 'x.pdf', nodeHost)).rejects.toMatchObject({ code: 'empty' });
+    await expect(readDocument(readFileSync(join(ROOT, 'fixtures/pdf/bad/scanned.pdf')), 'scan.pdf', nodeHost)).rejects.toMatchObject({ code: 'pdf-scanned' });
+    await expect(readDocument(readFileSync(join(ROOT, 'fixtures/pdf/bad/encrypted.pdf')), 'enc.pdf', nodeHost)).rejects.toMatchObject({ code: 'pdf-encrypted' });
   });
 });
 

@@ -1,8 +1,8 @@
 // The PDF register reader: rows rebuilt from text positions (synthetic pages and the printed
 // fixtures), bad PDFs as input errors with their own codes, and the scrambled-text heuristic.
 import { readFileSync } from 'node:fs';
-import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { nodeHost } from '../../src/host/node.js';
 import { openWorkbook } from '../../src/ingest/index.js';
 import { isIndexLine, joinCellLines, readPdf, TableBuilder } from '../../src/ingest/pdf.js';
 import { groupLines, isScrambled, joinItems, TextQuality, type PdfItem, type PdfPageText } from '../../src/ingest/pdf-text.js';
@@ -171,7 +171,7 @@ describe('rebuilding the table', () => {
 describe('printed fixtures', () => {
   it('reads the bordered printing: five pages, repeated header and page numbers skipped, spreadsheet row numbers', async () => {
     const bytes = new Uint8Array(fixture('so-di-2024-chuan.pdf'));
-    const rows = await rowsOf(await readPdf(bytes, 'so-di-2024-chuan.pdf'));
+    const rows = await rowsOf(await readPdf(bytes, 'so-di-2024-chuan.pdf', nodeHost));
     // pdfjs detaches the buffer it reads: the reader must have given it a copy.
     expect(bytes.length).toBeGreaterThan(1000);
     const entries = rows.filter((r) => /^\d+\/[\d/]*[A-ZĐ]/.test(String(r.values[0] ?? '')));
@@ -184,14 +184,14 @@ describe('printed fixtures', () => {
   });
 
   it('reads a two-row header printed without borders as two header rows', async () => {
-    const rows = await rowsOf(await readPdf(fixture('so-di-2024-loi.pdf'), 'so-di-2024-loi.pdf'));
+    const rows = await rowsOf(await readPdf(fixture('so-di-2024-loi.pdf'), 'so-di-2024-loi.pdf', nodeHost));
     const [top, sub] = [rows.find((r) => r.row === 8)!, rows.find((r) => r.row === 9)!];
     expect(top.values).toContain('Văn bản đi');
     expect(sub.values.slice(0, 3)).toEqual(['Số, ký hiệu', 'Ngày tháng', 'Tên loại và trích yếu nội dung']);
   });
 
   it('opens a PDF lazily through openWorkbook, and reports a damaged one while reading', async () => {
-    const workbook = openWorkbook(fixture('bad/corrupt.pdf'), 'corrupt.pdf', { inflateRaw: (b) => inflateRawSync(b) });
+    const workbook = openWorkbook(fixture('bad/corrupt.pdf'), 'corrupt.pdf', nodeHost);
     expect(workbook.format).toBe('pdf');
     await expect(rowsOf(workbook)).rejects.toMatchObject({ code: 'pdf-corrupt' });
   });

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { NODE } from './codecs.js';
 import { readDate1904, sniff } from '../../src/ingest/sniff.js';
 import type { SniffOptions, SniffResult } from '../../src/ingest/sniff.js';
 import { InputError } from '../../src/ingest/types.js';
@@ -7,7 +8,7 @@ import { buildZip, patchZip } from './zip-builder.js';
 
 function verdict(bytes: Uint8Array, options: SniffOptions = {}, fileName = 'so-vb.xlsx'): SniffResult | InputError {
   try {
-    return sniff(bytes, fileName, options);
+    return sniff(bytes, fileName, { ...NODE, ...options });
   } catch (error) {
     if (error instanceof InputError) return error;
     throw error;
@@ -112,15 +113,15 @@ describe('sniff verdicts', () => {
 
   it('xlsx → xlsx with its date system', async () => {
     const xlsx = await smallXlsx();
-    expect(sniff(xlsx, 'a.xlsx')).toEqual({ format: 'xlsx', date1904: false });
+    expect(sniff(xlsx, 'a.xlsx', NODE)).toEqual({ format: 'xlsx', date1904: false });
     const set = (value: string) =>
       patchZip(xlsx, {
         'xl/workbook.xml': (xml) => xml.replace(/<workbookPr\b/, `<workbookPr date1904="${value}"`),
       });
-    expect(sniff(set('1'), 'a.xlsx')).toEqual({ format: 'xlsx', date1904: true });
-    expect(sniff(set('true'), 'a.xlsx')).toEqual({ format: 'xlsx', date1904: true });
-    expect(sniff(set('false'), 'a.xlsx')).toEqual({ format: 'xlsx', date1904: false });
-    expect(sniff(set('0'), 'a.xlsx')).toEqual({ format: 'xlsx', date1904: false });
+    expect(sniff(set('1'), 'a.xlsx', NODE)).toEqual({ format: 'xlsx', date1904: true });
+    expect(sniff(set('true'), 'a.xlsx', NODE)).toEqual({ format: 'xlsx', date1904: true });
+    expect(sniff(set('false'), 'a.xlsx', NODE)).toEqual({ format: 'xlsx', date1904: false });
+    expect(sniff(set('0'), 'a.xlsx', NODE)).toEqual({ format: 'xlsx', date1904: false });
   });
 
   it('uses the inflater it is given', async () => {
@@ -134,18 +135,18 @@ describe('sniff verdicts', () => {
 
   it('text → csv: UTF-8, UTF-8 with BOM, UTF-16 with BOM, whatever the extension', () => {
     const csv = 'Số,Ngày,Trích yếu\n1,05/03/2024,"Về việc A, B"\n';
-    expect(sniff(Buffer.from(csv), 'so-vb.xlsx')).toEqual({ format: 'csv' });
-    expect(sniff(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csv)]), 'a.csv')).toEqual({ format: 'csv' });
-    expect(sniff(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(csv, 'utf16le')]), 'a.csv')).toEqual({ format: 'csv' });
+    expect(sniff(Buffer.from(csv), 'so-vb.xlsx', NODE)).toEqual({ format: 'csv' });
+    expect(sniff(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csv)]), 'a.csv', NODE)).toEqual({ format: 'csv' });
+    expect(sniff(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(csv, 'utf16le')]), 'a.csv', NODE)).toEqual({ format: 'csv' });
     const be = Buffer.from(csv, 'utf16le').swap16();
-    expect(sniff(Buffer.concat([Buffer.from([0xfe, 0xff]), be]), 'a.csv')).toEqual({ format: 'csv' });
+    expect(sniff(Buffer.concat([Buffer.from([0xfe, 0xff]), be]), 'a.csv', NODE)).toEqual({ format: 'csv' });
     expect(sniff(Buffer.from('a;b\tc\r\n'), 'x')).toEqual({ format: 'csv' });
   });
 
   it('text cut in the middle of a UTF-8 character at the sample edge is still text', () => {
     const line = 'Nguyễn Văn Ánh;Về việc tổ chức;05/03/2024\n';
     const big = Buffer.from(line.repeat(Math.ceil(70_000 / line.length)));
-    expect(sniff(big, 'a.csv')).toEqual({ format: 'csv' });
+    expect(sniff(big, 'a.csv', NODE)).toEqual({ format: 'csv' });
   });
 
   it('printable text that is not UTF-8 → legacy-encoding', () => {
@@ -171,7 +172,7 @@ describe('sniff verdicts', () => {
   });
 
   it('%PDF- → pdf', () => {
-    expect(sniff(Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj'), 'so-vb.pdf')).toEqual({ format: 'pdf' });
+    expect(sniff(Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj'), 'so-vb.pdf', NODE)).toEqual({ format: 'pdf' });
   });
 });
 

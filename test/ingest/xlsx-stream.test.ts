@@ -5,6 +5,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { createInflateRaw, inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { NODE } from './codecs.js';
 import { InputError } from '../../src/ingest/types.js';
 import type { RawRow } from '../../src/ingest/types.js';
 import { readXlsx } from '../../src/ingest/xlsx.js';
@@ -33,7 +34,7 @@ const sheetXml = (rows: string): string => `<worksheet><sheetData>${rows}</sheet
 
 async function readRows(bytes: Uint8Array, options: Partial<XlsxReadOptions> = {}): Promise<RawRow[][]> {
   const out: RawRow[][] = [];
-  for await (const sheet of readXlsx(bytes, { date1904: false, ...options }).sheets) {
+  for await (const sheet of readXlsx(bytes, { ...NODE, date1904: false, ...options }).sheets) {
     const rows: RawRow[] = [];
     for await (const batch of sheet.rows) rows.push(...batch);
     out.push(rows);
@@ -118,10 +119,10 @@ describe('readXlsx streaming', () => {
     const bytes = await vietnameseWorkbook(2000);
     const stats: InflateStats = { calls: 0, produced: 0, released: 0 };
     const inflateRawStream = countingInflater(stats);
-    for await (const sheet of readXlsx(bytes, { date1904: false, inflateRawStream }).sheets) expect(sheet.name).toBe('Sổ VB đi');
+    for await (const sheet of readXlsx(bytes, { ...NODE, date1904: false, inflateRawStream }).sheets) expect(sheet.name).toBe('Sổ VB đi');
     expect(stats.calls).toBe(0);
 
-    for await (const sheet of readXlsx(bytes, { date1904: false, inflateRawStream }).sheets) {
+    for await (const sheet of readXlsx(bytes, { ...NODE, date1904: false, inflateRawStream }).sheets) {
       for await (const batch of sheet.rows) {
         expect(batch[0]?.row).toBe(1);
         break;
@@ -159,7 +160,7 @@ describe('readXlsx streaming', () => {
     let count = 0;
     let heapAt20k = 0;
     let heapAt95k = 0;
-    for await (const sheet of readXlsx(bytes, { date1904: false, inflateRawStream: countingInflater(stats) }).sheets) {
+    for await (const sheet of readXlsx(bytes, { ...NODE, date1904: false, inflateRawStream: countingInflater(stats) }).sheets) {
       for await (const batch of sheet.rows) {
         // No read-ahead: what has been inflated is this batch's XML plus at most about two chunks.
         const upTo = endOfRow[count + batch.length - 1] ?? 0;
@@ -291,7 +292,7 @@ describe('readXlsx on damaged and hostile parts', () => {
 
   it('fails every sheet\'s rows, not the listing, when the shared strings are damaged', async () => {
     const bytes = oneSheet(sheetXml('<row r="1"><c t="s"><v>0</v></c></row>'), { sst: '<sst><si><t>a</t></si><si><t>b</sst>' });
-    const workbook = readXlsx(bytes, { date1904: false });
+    const workbook = readXlsx(bytes, { ...NODE, date1904: false });
     for await (const sheet of workbook.sheets) {
       await expect(async () => {
         for await (const batch of sheet.rows) expect(batch).toBeUndefined();

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { NODE } from './codecs.js';
 import { sniff } from '../../src/ingest/sniff.js';
 import { InputError } from '../../src/ingest/types.js';
 import type { RawRow, RawSheet, RawWorkbook } from '../../src/ingest/types.js';
@@ -34,14 +35,14 @@ async function toBytes(workbook: ExcelJS.Workbook): Promise<Buffer> {
 
 /** Reads an xlsx the way openWorkbook does: sniff for date1904, then readXlsx. */
 async function read(bytes: Uint8Array): Promise<SheetDump[]> {
-  const kind = sniff(bytes, 'test.xlsx');
+  const kind = sniff(bytes, 'test.xlsx', NODE);
   if (kind.format !== 'xlsx') throw new Error(`sniffed as ${kind.format}`);
-  return dump(readXlsx(bytes, { date1904: kind.date1904 }));
+  return dump(readXlsx(bytes, { ...NODE, date1904: kind.date1904 }));
 }
 
 async function readError(bytes: Uint8Array): Promise<InputError> {
   try {
-    await dump(readXlsx(bytes, { date1904: false }));
+    await dump(readXlsx(bytes, { ...NODE, date1904: false }));
   } catch (error) {
     if (error instanceof InputError) return error;
     throw error;
@@ -222,7 +223,7 @@ describe('readXlsx sheets', () => {
   });
 
   it('lets a sheet be skipped without reading its rows', async () => {
-    const wb = readXlsx(await twoSheets(), { date1904: false });
+    const wb = readXlsx(await twoSheets(), { ...NODE, date1904: false });
     const names: string[] = [];
     for await (const sheet of wb.sheets) names.push(sheet.name);
     expect(names).toEqual(['Sổ VB đi', 'Sổ VB đến']);
@@ -241,7 +242,7 @@ describe('readXlsx and the 1904 date system', () => {
 
   it('exceljs-style date1904="1": serials stay 1904-based and the sheet says so', async () => {
     const bytes = await workbook1904();
-    expect(sniff(bytes, 'x.xlsx')).toEqual({ format: 'xlsx', date1904: true });
+    expect(sniff(bytes, 'x.xlsx', NODE)).toEqual({ format: 'xlsx', date1904: true });
     const [sheet] = await read(bytes);
     expect(sheet?.date1904).toBe(true);
     expect(sheet?.rows[0]?.values).toEqual([45356 - 1462]);
@@ -251,7 +252,7 @@ describe('readXlsx and the 1904 date system', () => {
     const bytes = patchZip(await workbook1904(), {
       'xl/workbook.xml': (xml) => xml.replace(/date1904="1"/, 'date1904="true"'),
     });
-    expect(sniff(bytes, 'x.xlsx')).toEqual({ format: 'xlsx', date1904: true });
+    expect(sniff(bytes, 'x.xlsx', NODE)).toEqual({ format: 'xlsx', date1904: true });
     const [sheet] = await read(bytes);
     expect(sheet?.date1904).toBe(true);
     expect(sheet?.rows[0]?.values).toEqual([45356 - 1462]);
@@ -261,7 +262,7 @@ describe('readXlsx and the 1904 date system', () => {
     const bytes = patchZip(await workbook1904(), {
       'xl/workbook.xml': (xml) => xml.replace(/ date1904="1"/, ''),
     });
-    expect(sniff(bytes, 'x.xlsx')).toEqual({ format: 'xlsx', date1904: false });
+    expect(sniff(bytes, 'x.xlsx', NODE)).toEqual({ format: 'xlsx', date1904: false });
   });
 });
 
@@ -314,17 +315,17 @@ describe('readXlsx failures', () => {
 
   it('reports a missing zip directory as truncated and a non-xlsx zip as not-xlsx', () => {
     const bytes = buildZip([{ name: 'word/document.xml', data: '<w/>' }]);
-    expect(() => readXlsx(bytes.subarray(0, bytes.length - 30), { date1904: false })).toThrow(
+    expect(() => readXlsx(bytes.subarray(0, bytes.length - 30), { ...NODE, date1904: false })).toThrow(
       expect.objectContaining({ code: 'truncated' }),
     );
-    expect(() => readXlsx(bytes, { date1904: false })).toThrow(expect.objectContaining({ code: 'not-xlsx' }));
+    expect(() => readXlsx(bytes, { ...NODE, date1904: false })).toThrow(expect.objectContaining({ code: 'not-xlsx' }));
   });
 
   it('reports a sheet whose part is missing as corrupt', () => {
     const bytes = buildZip([
       { name: 'xl/workbook.xml', data: '<workbook><sheets><sheet name="S" sheetId="4"/></sheets></workbook>' },
     ]);
-    expect(() => readXlsx(bytes, { date1904: false })).toThrow(expect.objectContaining({ code: 'corrupt' }));
+    expect(() => readXlsx(bytes, { ...NODE, date1904: false })).toThrow(expect.objectContaining({ code: 'corrupt' }));
   });
 
   it('reads a stored (uncompressed) sheet too', async () => {
@@ -336,7 +337,7 @@ describe('readXlsx failures', () => {
         method: 0,
       },
     ]);
-    expect((await dump(readXlsx(bytes, { date1904: false })))[0]?.rows).toEqual([{ row: 3, values: [null, false] }]);
+    expect((await dump(readXlsx(bytes, { ...NODE, date1904: false })))[0]?.rows).toEqual([{ row: 3, values: [null, false] }]);
   });
 });
 
@@ -383,7 +384,7 @@ function miniXlsx(sheets: readonly MiniSheet[], options: { sst?: string; zipOrde
 }
 
 async function rowsOf(bytes: Uint8Array, date1904 = false): Promise<RawRow[]> {
-  const [sheet] = await dump(readXlsx(bytes, { date1904 }));
+  const [sheet] = await dump(readXlsx(bytes, { ...NODE, date1904 }));
   return sheet?.rows ?? [];
 }
 
@@ -498,7 +499,7 @@ describe('readXlsx parts', () => {
       ],
       { zipOrder: [2, 1, 0] },
     );
-    const sheets = await dump(readXlsx(bytes, { date1904: false }));
+    const sheets = await dump(readXlsx(bytes, { ...NODE, date1904: false }));
     expect(sheets.map((s) => [s.index, s.name, s.rows])).toEqual([
       [0, 'Sổ đi', [{ row: 1, values: ['đi'] }]],
       [1, 'Ẩn', [{ row: 1, values: [0] }]],
@@ -510,7 +511,7 @@ describe('readXlsx parts', () => {
     // workbook.xml says nothing about 1904: the flag is the caller's (sniff reads workbookPr).
     const bytes = miniXlsx([{ name: 'S', data: '<row r="1"><c r="A1" s="1"><v>43894</v></c></row>' }]);
     for (const date1904 of [false, true]) {
-      const [sheet] = await dump(readXlsx(bytes, { date1904 }));
+      const [sheet] = await dump(readXlsx(bytes, { ...NODE, date1904 }));
       expect(sheet).toMatchObject({ date1904, rows: [{ row: 1, values: [43894] }] });
     }
   });

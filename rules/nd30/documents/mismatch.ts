@@ -1,4 +1,4 @@
-import { DOCUMENTS_MISMATCH } from '../../../src/engine/documents.js';
+import { DOCUMENTS_MISMATCH } from './match.js';
 import { defineRule } from '../../../src/engine/rule.js';
 
 // The register must record the document's information fully and accurately (Điều 16.1): an entry

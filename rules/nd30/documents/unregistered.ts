@@ -1,9 +1,9 @@
-import { DOCUMENTS_UNREGISTERED } from '../../../src/engine/documents.js';
+import { DOCUMENTS_UNREGISTERED } from './match.js';
 import { defineRule } from '../../../src/engine/rule.js';
 
 // An issued document whose number and symbol are not in the outgoing register was never registered:
 // registration comes right after numbering, before copying and dispatch (Điều 14, 16.1). The check
-// runs over the documents given with `--documents` (src/cli/documents.ts, src/engine/documents.ts),
+// runs over the documents given with `--documents` (./check.ts, ./match.ts),
 // not over register rows, so the rule has no row handlers and no register-only examples.
 export default defineRule({
   meta: {

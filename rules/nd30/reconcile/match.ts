@@ -4,15 +4,13 @@
 import { yearOf, formatDate, type DayNumber } from '../../../src/core/dates.js';
 import type { Finding, Location } from '../../../src/core/types.js';
 import type { EntryCollector } from '../../../src/engine/run.js';
+import type { UnitDef } from '../../../src/engine/run-scope.js';
 import { fold } from '../../../src/register/headers.js';
 import { withSplitNumber } from '../symbol/common.js';
 import { parseSymbol } from '../symbol/parse.js';
 import { notReceived, receivedMismatch, unknownNumber } from './rules.js';
 
-export interface UnitDef {
-  readonly name: string;
-  readonly aliases?: readonly string[] | undefined;
-}
+export type { UnitDef } from '../../../src/engine/run-scope.js';
 
 interface SymbolKey {
   /** Comparison key: number value + normalised symbol (07, 7 and 007 compare equal). */
@@ -144,8 +142,9 @@ export class ReconcileCollector {
 
   /** Merges what another collector (a worker's) gathered. */
   absorb(other: ReconcileData): void {
-    this.sent.push(...other.sent);
-    this.received.push(...other.received);
+    // A loop, not push(...): a batch may hold more records than a call can take arguments.
+    for (const s of other.sent) this.sent.push(s);
+    for (const r of other.received) this.received.push(r);
     for (const [src, dst] of [
       [other.incomingBooks, this.incomingBooks],
       [other.outgoingYears, this.outgoingYears],

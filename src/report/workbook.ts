@@ -1,16 +1,20 @@
 // The annotated copy of a register workbook: flagged cells filled by severity and given a note with
 // the message, rule id, citation and fix; a first sheet "Kết quả kiểm tra" counting findings by rule
-// and listing each with a link to its cell. This module holds the exceljs side of reporting (src/ingest
-// is the only place exceljs is imported); it takes bytes and returns bytes, the CLI writes files.
+// and listing each with a link to its cell. This module holds the exceljs side of reporting (the only
+// place exceljs is imported); it takes bytes and returns bytes, the host writes files. The zip is
+// written again by fflate with fixed times, so the same report gives the same bytes.
 //
 // Traps handled (tech-notes §4): cells read from a file share style objects, so a fresh style object
 // is assigned per flagged cell; LibreOffice's date1904="true" is read by exceljs as the 1900 system,
 // so dates are shifted back before writing the copy with the 1904 flag it should have.
 import ExcelJS from 'exceljs';
+import { unzipSync, zipSync, type Zippable } from 'fflate';
 import { localize, UI } from '../core/messages.js';
 import type { Lang, Severity } from '../core/types.js';
-import type { Report, ReportFile, ReportFinding } from '../report/report.js';
-import { unitTable, type UnitSummary } from '../report/units.js';
+import type { Codecs } from '../host/host.js';
+import { sniff } from '../ingest/sniff.js';
+import type { Report, ReportFile, ReportFinding } from './report.js';
+import { unitTable, type UnitSummary } from './units.js';
 
 const FILL: Record<Severity, string> = { error: 'FFFFC7CE', warning: 'FFFFEB9C', info: 'FFDDEBF7' };
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
@@ -115,10 +119,35 @@ function shiftDates(wb: ExcelJS.Workbook, ms: number): void {
   });
 }
 
-/** The annotated copy of one xlsx input. */
-export async function annotateWorkbook(bytes: Uint8Array, file: ReportFile, lang: Lang, options: { readonly date1904: boolean }): Promise<Uint8Array> {
+/** A fixed time for the parts of every workbook written: the same report gives the same bytes. */
+const FIXED_TIME = new Date(Date.UTC(2000, 0, 1));
+
+/** exceljs's zip (JSZip stamps every part with the current time) written again with fixed times. */
+async function deterministicBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
+  wb.created = FIXED_TIME;
+  wb.modified = FIXED_TIME;
+  const parts = unzipSync(new Uint8Array(await wb.xlsx.writeBuffer()));
+  const files: Zippable = {};
+  for (const [name, data] of Object.entries(parts)) files[name] = [data, { mtime: FIXED_TIME }];
+  return zipSync(files, { level: 6 });
+}
+
+/**
+ * The annotated copy of one xlsx input, given the report that checked it and its name there.
+ * `codecs` are the host's (to read the date system of the input, as the check did).
+ */
+export async function annotateWorkbook(bytes: Uint8Array, report: Report, fileName: string, codecs: Pick<Codecs, 'inflateRaw'>): Promise<Uint8Array> {
+  const file = report.files.find((f) => f.path === fileName);
+  if (!file) throw new RangeError(`annotateWorkbook: no file "${fileName}" in the report`);
+  const kind = sniff(bytes, fileName, { inflateRaw: codecs.inflateRaw });
+  return annotateFile(bytes, file, report.lang, { date1904: kind.format === 'xlsx' && kind.date1904 });
+}
+
+/** The annotated copy of one xlsx input, for one file of a report. */
+export async function annotateFile(bytes: Uint8Array, file: ReportFile, lang: Lang, options: { readonly date1904: boolean }): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  // exceljs takes an ArrayBuffer in every build (its Node build also takes a Buffer): a copy of the bytes.
+  await wb.xlsx.load(bytes.slice().buffer);
   if (options.date1904 && !wb.properties.date1904) {
     // Read as 1900-based by exceljs ("true" flag): move the dates back to their real days.
     shiftDates(wb, DAYS_1462);
@@ -147,14 +176,14 @@ export async function annotateWorkbook(bytes: Uint8Array, file: ReportFile, lang
   }
   addSummarySheet(wb, [file], lang, true);
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
-  return new Uint8Array(await wb.xlsx.writeBuffer());
+  return deterministicBytes(wb);
 }
 
 /** A workbook holding only the summary sheet (PDF inputs; several files at once). */
 export async function summaryWorkbook(report: Report, files: readonly ReportFile[] = report.files): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   addSummarySheet(wb, files, report.lang, false);
-  return new Uint8Array(await wb.xlsx.writeBuffer());
+  return deterministicBytes(wb);
 }
 
 /** Inspector mode: a row per unit on the first sheet, then one sheet per unit with its findings. */
@@ -177,5 +206,5 @@ export async function unitsWorkbook(report: Report, units: readonly UnitSummary[
     sheet.name = name;
     (sheet as unknown as { orderNo: number }).orderNo = 100 + used.size; // after the units sheet, in unit order
   }
-  return new Uint8Array(await wb.xlsx.writeBuffer());
+  return deterministicBytes(wb);
 }

@@ -4,9 +4,9 @@
 // Matching is by number and symbol, the pair that is unique within a year (NĐ 30/2020 Điều 15.1):
 // spaces, the Ð look-alike, case and leading zeros do not keep a document from its entry — the
 // symbol rules report those defects separately.
-import { formatDate, type DayNumber } from '../core/dates.js';
-import type { Finding, Location, Severity } from '../core/types.js';
-import { fold } from '../register/headers.js';
+import { formatDate, type DayNumber } from '../../../src/core/dates.js';
+import type { Finding, Location, Severity } from '../../../src/core/types.js';
+import { fold } from '../../../src/register/headers.js';
 
 export const DOCUMENTS_UNREGISTERED = 'documents/unregistered';
 export const DOCUMENTS_MISMATCH = 'documents/mismatch';
