@@ -1,21 +1,18 @@
-// npm run build, second step: bundle the CLI (and its worker) into dist/cli/ with esbuild, so the
-// command starts by loading a handful of files instead of ~100 modules (start-up time). npm packages
-// stay external; the dynamic imports (check pipeline, PDF, exceljs writing) stay lazy chunks.
+// npm run build, second step: bundle with esbuild, so that a command starts by loading a handful of
+// files instead of ~100 modules (start-up time), and the package has one file per entry:
+//   dist/cli/       the CLI and its worker (dynamic imports stay lazy chunks: check pipeline, PDF, exceljs);
+//   dist/index.js   the package's Node entry (src/index.ts);
+//   dist/browser.js the package's browser entry (src/browser.ts), no Node built-in in it.
+// npm packages stay external: the package's dependencies are installed beside it.
 import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
 // Chunk names carry content hashes: start from an empty folder so stale chunks never pile up.
 rmSync('dist/cli', { recursive: true, force: true });
+rmSync('dist/lib', { recursive: true, force: true });
 
-await build({
-  entryPoints: { main: 'src/cli/main.ts', worker: 'src/cli/worker.ts' },
-  outdir: 'dist/cli',
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  packages: 'external',
-  legalComments: 'none',
-  logLevel: 'warning',
-});
+const common = { bundle: true, format: 'esm', packages: 'external', legalComments: 'none', logLevel: 'warning' };
+
+await build({ ...common, entryPoints: { main: 'src/cli/main.ts', worker: 'src/cli/worker.ts' }, outdir: 'dist/cli', splitting: true, platform: 'node', target: 'node20' });
+await build({ ...common, entryPoints: { index: 'src/index.ts' }, outdir: 'dist/lib', splitting: true, platform: 'node', target: 'node20' });
+await build({ ...common, entryPoints: { browser: 'src/browser.ts' }, outdir: 'dist/lib', splitting: true, platform: 'browser', target: 'es2022' });
