@@ -77,6 +77,11 @@ export interface RuleContext<O> {
    * config, computed once): created on first use, dropped with the run. No module-level state.
    */
   shared<T>(key: string, create: () => T): T;
+  /**
+   * State shared by the rules of this rule group only (the registers of one kind and unit, e.g. the
+   * numbering series every numbering rule reads): created on first use, dropped with the group.
+   */
+  group<T>(key: string, create: () => T): T;
 }
 
 /**

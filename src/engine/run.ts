@@ -94,6 +94,7 @@ function yearVote(): { add(year: number): void; result(): number | undefined } {
  */
 class RuleGroup {
   private readonly active: ActiveRule[] = [];
+  private readonly groupState = new Map<string, unknown>();
   private current: RegisterInfo;
   private started = false;
 
@@ -155,6 +156,10 @@ class RuleGroup {
         shared: <T>(key: string, create: () => T): T => {
           if (!group.sharedState.has(key)) group.sharedState.set(key, create());
           return group.sharedState.get(key) as T;
+        },
+        group: <T>(key: string, create: () => T): T => {
+          if (!group.groupState.has(key)) group.groupState.set(key, create());
+          return group.groupState.get(key) as T;
         },
       };
       const a: ActiveRule = { resolved, handlers: {}, failed: false };

@@ -29,7 +29,7 @@ export default defineRule({
     },
   },
   check(context) {
-    return seriesHandlers(context.config, (model, c) => {
+    return seriesHandlers(context, (model, c) => {
       for (const s of model.series) {
         const first = new Map<number, number>();
         for (const i of s.items) {

@@ -43,7 +43,7 @@ export default defineRule<z.infer<typeof Options>>({
   },
   check(context) {
     const { coverDays, firstEntryDays } = context.options;
-    return seriesHandlers(context.config, (model, c) => {
+    return seriesHandlers(context, (model, c) => {
       for (const s of model.series) {
         if (s.periodStart !== undefined || (!s.agency && s.items.length < 3)) continue;
         const low = lowest(c, s);

@@ -39,7 +39,7 @@ export default defineRule({
     },
   },
   check(context) {
-    return seriesHandlers(context.config, (model, c) => {
+    return seriesHandlers(context, (model, c) => {
       const named = namedByYear(c, model);
       for (const s of model.series) {
         const first = firstHolders(c, s);

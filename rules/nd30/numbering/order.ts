@@ -64,7 +64,7 @@ export default defineRule<z.infer<typeof Options>>({
   },
   check(context) {
     const { toleranceDays, maxShare } = context.options;
-    return seriesHandlers(context.config, (model, c) => {
+    return seriesHandlers(context, (model, c) => {
       for (const s of model.series) {
         const first = firstHolders(c, s);
         // Entries dated in the wrong year (register/period reports them) would only repeat that finding here.

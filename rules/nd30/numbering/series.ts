@@ -41,6 +41,7 @@ import { dayNumber, formatDate, parseIso, toYmd, yearOf, type DayNumber } from '
 import type { FieldName, Location, RegisterKind } from '../../../src/core/types.js';
 import { fold } from '../../../src/register/headers.js';
 import type { Entry, RegisterInfo } from '../../../src/register/model.js';
+import type { RuleContext } from '../../../src/engine/rule.js';
 import { numberCell } from '../number-cell.js';
 import { Column } from './column.js';
 import { agencyIssuers, symbolOf } from '../symbol/common.js';
@@ -1037,21 +1038,20 @@ export function seriesLabel(cat: string, issuer: string, type: string | undefine
 // ---------------------------------------------------------------------------------------------
 // Sharing one collector among the rules of a register group.
 
-const shared = new WeakMap<RegisterInfo, SeriesCollector>();
-
 /**
- * The collector of the register group whose first register is `first`. Every numbering rule of the
- * group gets the same one (the engine gives all rules of a group the same RegisterInfo objects), so
- * the per-entry work and memory are paid once however many numbering rules are on.
+ * The collector of the rule group, from the group store the engine gives its rules: every numbering
+ * rule of the group gets the same one, so the per-entry work and memory are paid once however many
+ * numbering rules are on.
  */
-export function collectorFor(first: RegisterInfo, config: Config): SeriesCollector {
-  let c = shared.get(first);
-  if (!c) shared.set(first, (c = new SeriesCollector(first.kind, numberingSettings(config))));
-  return c;
+function collectorFor(context: SeriesContext, first: RegisterInfo): SeriesCollector {
+  return context.group('numbering/series', () => new SeriesCollector(first.kind, numberingSettings(context.config)));
 }
 
+/** What the series helpers need of a rule's context. */
+export type SeriesContext = Pick<RuleContext<unknown>, 'config' | 'group'>;
+
 /** The usual handlers of a series rule: feed the shared collector, analyse in `end`. */
-export function seriesHandlers(config: Config, end: (model: SeriesModel, c: SeriesCollector) => void): {
+export function seriesHandlers(context: SeriesContext, end: (model: SeriesModel, c: SeriesCollector) => void): {
   registerStart(info: RegisterInfo): void;
   row(entry: Entry): void;
   end(): void;
@@ -1059,7 +1059,7 @@ export function seriesHandlers(config: Config, end: (model: SeriesModel, c: Seri
   let c: SeriesCollector | undefined;
   return {
     registerStart(info) {
-      c ??= collectorFor(info, config);
+      c ??= collectorFor(context, info);
     },
     row(entry) {
       c!.add(entry);

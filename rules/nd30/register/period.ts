@@ -81,7 +81,7 @@ export default defineRule({
   check(context) {
     const report = (location: Location, messageId: string, data: MessageData, severity?: 'warning'): void =>
       context.report({ location, messageId, data, ...(severity ? { severity } : {}) });
-    return seriesHandlers(context.config, (model, c) => {
+    return seriesHandlers(context, (model, c) => {
       const flagged = years(model, c, report);
       declaredDates(c, flagged, report);
       volumes(model, c, report);
