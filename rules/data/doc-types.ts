@@ -3,6 +3,7 @@
 // needs). Every fact carries its source and confidence in the JSON; [M] facts (from memory) are
 // exposed with `confidence: 'M'` so rules can keep them at info/warning level.
 
+import { foldAccents } from '../../src/core/text.js';
 import docTypesJson from './doc-types.json' with { type: 'json' };
 import symbolCodesJson from './symbol-codes.json' with { type: 'json' };
 
@@ -485,13 +486,7 @@ export function pre2020CodesFor(ndCode: string): readonly string[] {
 
 /** Accent-, case- and whitespace-insensitive key: `Quyết  định` → `QUYET DINH`, đ → D. */
 export function foldKey(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/[đĐ]/gu, 'D')
-    .toUpperCase()
-    .replace(/\s+/gu, ' ')
-    .trim();
+  return foldAccents(text).toUpperCase().replace(/\s+/gu, ' ').trim();
 }
 
 /** What `typeCodeForName` returns: a type code, or 'cong-van' (công văn: no type code). */

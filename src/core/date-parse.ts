@@ -2,6 +2,7 @@
 // `05/03/2024` is 5 March; when the other reading is also a real date, it is returned as `swapped`
 // so that rules can suggest a US-locale mix-up without this module guessing which one is meant.
 
+import { foldAccents } from './text.js';
 import { dayNumber, isValidYmd, serialToDay } from './dates.js';
 import type { DayNumber } from './dates.js';
 import type { RawValue } from '../ingest/types.js';
@@ -104,11 +105,4 @@ function validDay(year: number, month: number, day: number): boolean {
   return year >= MIN_YEAR && year <= MAX_YEAR && isValidYmd(year, month, day);
 }
 
-/** Lower case without tone marks or the đ stroke: "Ngày" → "ngay", "THÁNG" → "thang". */
-function foldVietnamese(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase();
-}
+const foldVietnamese = foldAccents;

@@ -3,12 +3,9 @@
 import columns from '../../rules/data/register-columns.json' with { type: 'json' };
 import { FIELDS, type FieldName, type RegisterKind } from '../core/types.js';
 
-const COMBINING_MARKS = /[\u0300-\u036f]/g;
-
-/** Lower-case, accent-free, đ → d; punctuation kept. For searching title lines. */
-export function fold(s: string): string {
-  return s.normalize('NFD').replace(COMBINING_MARKS, '').replace(/[đĐ]/g, 'd').toLowerCase();
-}
+/** Lower-case, accent-free, đ → d; punctuation kept. For searching title lines (src/core/text.ts). */
+export { foldAccents as fold } from '../core/text.js';
+import { foldAccents as fold } from '../core/text.js';
 
 /** The comparison key of a header: folded, camelCase and snake_case split, punctuation and "và" dropped. */
 export function headerKey(s: string): string {
