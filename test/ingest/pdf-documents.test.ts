@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { nodeHost } from '../../src/host/node.js';
 import { dayNumber } from '../../src/core/dates.js';
 import type { Location } from '../../src/core/types.js';
-import { leadingType, reconcile, sameType, symbolKey, type DocumentSummary, type RegisteredSummary } from '../../rules/nd30/documents/match.js';
+import { leadingType, reconcile, sameType, documentKey, type DocumentSummary, type RegisteredSummary } from '../../rules/nd30/documents/match.js';
 import { readDocument, readFields } from '../../src/ingest/pdf-document.js';
 import { groupLines, type PdfItem } from '../../src/ingest/pdf-text.js';
 import type { Report } from '../../src/report/report.js';
@@ -92,10 +92,10 @@ describe('reading page 1 of an issued document', () => {
 
 describe('reconciling documents with the register (pure)', () => {
   it('matches symbols whatever the spaces, case, Ð look-alike or leading zeros', () => {
-    expect(symbolKey('05/QĐ - UBND')).toBe(symbolKey('5/qđ-ubnd'));
-    expect(symbolKey('5/Q\u00D0-UBND')).toBe(symbolKey('05/QĐ-UBND'));
-    expect(symbolKey('05/QĐ-UBND')).not.toBe(symbolKey('50/QĐ-UBND'));
-    expect(symbolKey('12/2024/QĐ–UBND')).toBe(symbolKey('12/2024/QĐ-UBND'));
+    expect(documentKey('05/QĐ - UBND')).toBe(documentKey('5/qđ-ubnd'));
+    expect(documentKey('5/Q\u00D0-UBND')).toBe(documentKey('05/QĐ-UBND'));
+    expect(documentKey('05/QĐ-UBND')).not.toBe(documentKey('50/QĐ-UBND'));
+    expect(documentKey('12/2024/QĐ–UBND')).toBe(documentKey('12/2024/QĐ-UBND'));
   });
 
   it('reads the type a text starts with', () => {
@@ -130,8 +130,8 @@ describe('reconciling documents with the register (pure)', () => {
   const d1 = dayNumber(2024, 1, 2);
   const d2 = dayNumber(2024, 1, 5);
   const register = new Map([
-    [symbolKey('01/QĐ-UBND'), [entry(10, '01/QĐ-UBND', d1, 'Quyết định')]],
-    [symbolKey('02/TB-UBND'), [entry(11, '02/TB-UBND', d1, 'Thông báo'), entry(30, '02/TB-UBND', d2, 'Thông báo')]],
+    [documentKey('01/QĐ-UBND'), [entry(10, '01/QĐ-UBND', d1, 'Quyết định')]],
+    [documentKey('02/TB-UBND'), [entry(11, '02/TB-UBND', d1, 'Thông báo'), entry(30, '02/TB-UBND', d2, 'Thông báo')]],
   ]);
   const lookup = (k: string): readonly RegisteredSummary[] => register.get(k) ?? [];
   const all = { registerRead: true, severity: (_: string, s: 'error' | 'warning' | 'info') => s };

@@ -11,7 +11,7 @@ import type { IssuedDocument } from '../../../src/ingest/pdf-document.js';
 import type { Entry } from '../../../src/register/model.js';
 import { DOC_TYPES } from '../../data/doc-types.js';
 import { withSplitNumber } from '../symbol/common.js';
-import { leadingType, reconcile, symbolKey, type DocumentSummary, type RegisteredSummary } from './match.js';
+import { leadingType, reconcile, documentKey, type DocumentSummary, type RegisteredSummary } from './match.js';
 
 /** Type names of Phụ lục III and the QPPL forms, without their qualifiers ("Quyết định (cá biệt)" → "Quyết định"). */
 const TYPE_NAMES: readonly string[] = [
@@ -89,7 +89,7 @@ export const documentsCheck: RunCheck = {
     const read = context.documents;
     const summaries = read.filter((r) => r.doc).map((r) => ({ path: r.path, summary: summarize(r.path, r.doc!) }));
     const symbols = await symbolFindings(summaries, context);
-    const wanted = new Set(summaries.flatMap((s) => (s.summary.symbol ? [symbolKey(s.summary.symbol)] : [])));
+    const wanted = new Set(summaries.flatMap((s) => (s.summary.symbol ? [documentKey(s.summary.symbol)] : [])));
     const registered = new Map<string, RegisteredSummary[]>();
     let registerRead = false;
     const collector: EntryCollector = {
@@ -100,7 +100,7 @@ export const documentsCheck: RunCheck = {
         if (cell.trim() === '') return;
         // Split layouts: the number is in `Số vào sổ`, the rest in `Ký hiệu`.
         const symbol = withSplitNumber(entry, cell);
-        const key = symbolKey(symbol);
+        const key = documentKey(symbol);
         if (!wanted.has(key)) return;
         const { type, field } = entryType(entry);
         const day = entry.day('issuedDate');

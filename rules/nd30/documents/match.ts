@@ -49,7 +49,7 @@ export interface ReconcileOptions {
 const DASHES = /[\u2010-\u2015\u2212]/g;
 
 /** The comparison key of a number and symbol: "05/QĐ - UBND", "5/Qđ-UBND" and "5/QÐ-UBND" are one. */
-export function symbolKey(symbol: string): string {
+export function documentKey(symbol: string): string {
   return symbol
     .normalize('NFC')
     .replace(/\u00D0/g, 'Đ')
@@ -103,7 +103,7 @@ export function reconcile(documents: readonly DocumentSummary[], registered: (ke
       push(DOCUMENTS_UNREGISTERED, 'warning', { messageId: 'noSymbol', data: { document: doc.file }, location: doc.symbolLocation });
       continue;
     }
-    const entries = registered(symbolKey(doc.symbol));
+    const entries = registered(documentKey(doc.symbol));
     if (entries.length === 0) {
       push(DOCUMENTS_UNREGISTERED, 'error', { messageId: 'unregistered', data: { symbol: doc.symbol, document: doc.file }, location: doc.symbolLocation });
       continue;
