@@ -1,9 +1,19 @@
 // npm run bench — speed and memory of vanthu-lint against the raw libraries, measured in the same run
 // on inputs generated deterministically. Every measurement is a fresh `node` process running compiled
 // JS; each figure is the median of several runs (this machine is shared and noisy).
+//
+// Sections (BENCH_ONLY=a,b,… picks some; all by default):
+//   xlsx    — check on 1k/10k/100k-entry registers vs exceljs's stream reader merely iterating them;
+//   floor   — check on the 100k register vs the project's own reader alone (bench/reader-floor.ts:
+//             sniff + readXlsx, every row of every sheet, Node codecs passed explicitly), alternated:
+//             "check ÷ reader floor (100k)", the cost of everything above the reader;
+//   bad     — a badly kept 100k book (generate.ts `badlyKept`: 85% of rows carry a defect, 85,000
+//             findings) vs the same book kept well, both with --output to a temp file, alternated;
+//             the finding count is read from the bad book's JSON once; the target is peak RSS in MB;
+//   pdf, batch, startup — as below.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeRegister } from './generate.js';
@@ -14,8 +24,8 @@ const CACHE = join(ROOT, 'bench', '.cache');
 const CLI = join(ROOT, 'dist', 'cli', 'main.js');
 const HAS_TIME = existsSync('/usr/bin/time');
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 3);
-/** BENCH_ONLY=xlsx,pdf,batch,startup runs only those sections (all by default). */
-const ONLY = new Set((process.env['BENCH_ONLY'] ?? 'xlsx,pdf,batch,startup').split(','));
+/** BENCH_ONLY=xlsx,floor,bad,pdf,batch,startup runs only those sections (all by default). */
+const ONLY = new Set((process.env['BENCH_ONLY'] ?? 'xlsx,floor,bad,pdf,batch,startup').split(','));
 
 interface Sample {
   readonly seconds: number;
@@ -70,11 +80,16 @@ const BATCH_RUNS = Number(process.env['BENCH_BATCH_RUNS'] ?? 5);
 const rows: string[][] = [];
 const notes: string[] = [];
 const fmt = (n: number | undefined, d = 2): string => (n === undefined ? '–' : n.toFixed(d));
-function add(name: string, ours: Sample, ref: Sample, target: number | undefined, rssTarget?: number): void {
+/** `rssTarget`: most RSS ratio to the reference; `rssMbMax`: most peak RSS of ours, in MB. */
+function add(name: string, ours: Sample, ref: Sample, target: number | undefined, rssTarget?: number, rssMbMax?: number): void {
   const ratio = ours.seconds / ref.seconds;
   const rssRatio = ours.rssMb !== undefined && ref.rssMb !== undefined ? ours.rssMb / ref.rssMb : undefined;
-  const ok = (target === undefined || ratio <= target) && (rssTarget === undefined || rssRatio === undefined || rssRatio <= rssTarget);
-  rows.push([name, fmt(ours.seconds), fmt(ref.seconds), `${fmt(ratio)}×`, target ? `≤${target}×` : '', fmt(ours.rssMb, 0), fmt(ref.rssMb, 0), rssRatio ? `${fmt(rssRatio)}×` : '–', rssTarget ? `≤${rssTarget}×` : '', ok ? 'ok' : 'MISSED']);
+  const ok =
+    (target === undefined || ratio <= target) &&
+    (rssTarget === undefined || rssRatio === undefined || rssRatio <= rssTarget) &&
+    (rssMbMax === undefined || ours.rssMb === undefined || ours.rssMb <= rssMbMax);
+  const rssGoal = rssTarget ? `≤${rssTarget}×` : rssMbMax ? `≤${rssMbMax} MB` : '';
+  rows.push([name, fmt(ours.seconds), fmt(ref.seconds), `${fmt(ratio)}×`, target ? `≤${target}×` : '', fmt(ours.rssMb, 0), fmt(ref.rssMb, 0), rssRatio ? `${fmt(rssRatio)}×` : '–', rssGoal, ok ? 'ok' : 'MISSED']);
 }
 
 async function main(): Promise<void> {
@@ -91,6 +106,8 @@ async function main(): Promise<void> {
     const ours = measure([CLI, 'check', '--format', 'json', '--as-of', '2025-01-15', file]);
     add(`xlsx ${n.toLocaleString('en')} entries: check --format json vs exceljs stream iteration`, ours, ref, n === 100_000 ? 1.25 : undefined, n === 100_000 ? 1.2 : undefined);
   }
+  if (ONLY.has('floor')) floorSection(files.get(100_000)!);
+  if (ONLY.has('bad')) await badBookSection(files.get(100_000)!);
   const pdf = join(CACHE, 'register-2000.pdf');
   if (ONLY.has('pdf')) pdfSection(pdf, files.get(2_000)!);
   if (ONLY.has('batch')) await batchSection();
@@ -101,6 +118,29 @@ async function main(): Promise<void> {
   process.stdout.write(`${line(head)}\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|\n${rows.map(line).join('\n')}\n`);
   for (const note of notes) process.stdout.write(`\n${note}`);
   process.stdout.write(`\nmedian of ${RUNS} runs (batch: ${BATCH_RUNS}, alternated; start-up: 5); peak RSS from /usr/bin/time${HAS_TIME ? '' : ' (not available: RSS not measured)'}; node ${process.version}\n`);
+}
+
+/** The whole check against the project's reader alone, on the 100k register the xlsx section checks. */
+function floorSection(file: string): void {
+  process.stderr.write('floor: check vs sniff + readXlsx, 100,000 entries…\n');
+  const [check, floor] = measurePair([CLI, 'check', '--format', 'json', '--as-of', '2025-01-15', file], [join(DIST, 'reader-floor.js'), file], RUNS);
+  add('check ÷ reader floor (100k): check --format json vs sniff + readXlsx iterating every row', check, floor, 2.0);
+}
+
+/** A 100k book with 85% of its rows defective, against the same book kept well: findings' cost. */
+async function badBookSection(clean: string): Promise<void> {
+  const bad = await makeRegister(CACHE, 100_000, { badlyKept: true });
+  process.stderr.write(`bad book: 100,000 entries, 85% defective (${(statSync(bad).size / 1e6).toFixed(1)} MB)…\n`);
+  const out = (which: string): string => join(tmpdir(), `vanthu-bench-${which}-${process.pid}.json`);
+  const args = (file: string, which: string): string[] => [CLI, 'check', '--format', 'json', '--as-of', '2025-01-15', '--output', out(which), file];
+  try {
+    const [ours, ref] = measurePair(args(bad, 'bad'), args(clean, 'clean'), RUNS);
+    const report = JSON.parse(readFileSync(out('bad'), 'utf8')) as { files: { findings: unknown[] }[] };
+    const findings = report.files.reduce((sum, f) => sum + f.findings.length, 0);
+    add(`bad book 100,000 entries (${findings.toLocaleString('en')} findings): check --format json --output vs the same book kept well`, ours, ref, undefined, undefined, 300);
+  } finally {
+    for (const which of ['bad', 'clean']) rmSync(out(which), { force: true });
+  }
 }
 
 function pdfSection(pdf: string, source: string): void {
