@@ -100,9 +100,11 @@ export async function runCheck(values: CheckValues, args: readonly string[], io:
     // --documents: issued documents (PDF, page 1) against the outgoing register.
     const documents = values.documents !== undefined ? await documentInputs(values.documents, io.cwd) : [];
     await checker.start(documents);
-    const groups = await runBatch(checker, jobs, threads, showProgress ? (p) => io.stderr(`\r${progressLine(p, inputs.length, Date.now() - started, lang)}`) : undefined);
+    let groups = await runBatch(checker, jobs, threads, showProgress ? (p) => io.stderr(`\r${progressLine(p, inputs.length, Date.now() - started, lang)}`) : undefined);
     if (showProgress) io.stderr('\n');
     let report: Report = checker.finish(groups, inputs.map((i) => i.path));
+    // The report holds what is written from here on: let the groups' raw findings go.
+    groups = [];
     const units = report.units;
     // The exit code is decided on everything found; --quiet only hides what is shown, and the shown
     // summary counts what is shown.

@@ -1,10 +1,10 @@
 // Writing the report formats. Reporters are pure (report → text/bytes); this module decides where the
 // bytes go and guards the file system: an output never overwrites an input, never follows a symlink,
 // and annotated copies get new names (`<name>.kiem-tra.xlsx`) beside the input or under --output-dir.
-import { lstat, mkdir, readFile, realpath, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, open, readFile, realpath, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { AnyRule } from '../engine/rule.js';
-import { formatReport, type TextFormat } from '../report/format.js';
+import { formatReportChunks } from '../report/format.js';
 import type { Report } from '../report/report.js';
 import type { UnitSummary } from '../report/units.js';
 
@@ -35,10 +35,6 @@ export class OutputError extends Error {
   override readonly name = 'OutputError';
 }
 
-export function renderText(format: TextFormat, report: Report, ctx: Pick<OutputContext, 'rules' | 'color' | 'quiet' | 'units' | 'active'>): string {
-  return formatReport(report, format, { rules: ctx.rules, color: ctx.color, quiet: ctx.quiet, ...(ctx.units ? { units: ctx.units } : {}), ...(ctx.active ? { active: ctx.active } : {}) });
-}
-
 /** Refuses to write over an input or through a symlink. */
 async function guardTarget(target: string, inputs: readonly string[]): Promise<void> {
   const info = await lstat(target).catch(() => undefined);
@@ -52,7 +48,7 @@ async function guardTarget(target: string, inputs: readonly string[]): Promise<v
   if (dirInfo?.isSymbolicLink()) throw new OutputError(`refusing to write through a symbolic link: ${dirname(target)}`);
 }
 
-export async function writeOutput(target: string, data: string | Uint8Array, inputs: readonly string[]): Promise<void> {
+export async function writeOutput(target: string, data: string | Uint8Array | Iterable<string>, inputs: readonly string[]): Promise<void> {
   try {
     await mkdir(dirname(target), { recursive: true });
   } catch (err) {
@@ -60,7 +56,16 @@ export async function writeOutput(target: string, data: string | Uint8Array, inp
   }
   await guardTarget(target, inputs);
   try {
-    await writeFile(target, data);
+    if (typeof data === 'string' || data instanceof Uint8Array) await writeFile(target, data);
+    else {
+      // Written as it is serialised (a big report is never one string).
+      const file = await open(target, 'w');
+      try {
+        for (const chunk of data) await file.write(chunk);
+      } finally {
+        await file.close();
+      }
+    }
   } catch (err) {
     throw new OutputError(`cannot write ${target}: ${err instanceof Error ? err.message : String(err)}`);
   }
@@ -114,12 +119,13 @@ export async function writeOutputs(report: Report, specs: readonly OutputSpec[],
       }
       continue;
     }
-    const text = renderText(spec.format, report, { rules: ctx.rules, color: ctx.color && !spec.file, quiet: ctx.quiet, ...(ctx.units ? { units: ctx.units } : {}), ...(ctx.active ? { active: ctx.active } : {}) });
+    const options = { rules: ctx.rules, color: ctx.color && !spec.file, quiet: ctx.quiet, ...(ctx.units ? { units: ctx.units } : {}), ...(ctx.active ? { active: ctx.active } : {}) };
+    const chunks = formatReportChunks(report, spec.format, options);
     if (spec.file) {
       const target = resolve(ctx.cwd, spec.file);
-      await writeOutput(target, text, ctx.inputs);
+      await writeOutput(target, chunks, ctx.inputs);
       written.push(target);
-    } else ctx.stdout(text);
+    } else for (const chunk of chunks) ctx.stdout(chunk);
   }
   return written;
 }

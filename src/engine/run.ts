@@ -134,15 +134,17 @@ class RuleGroup {
       const report = (d: ReportDescriptor): void => {
         const info = group.current;
         const location: Location = d.location ?? (d.entry ? d.entry.location(d.field) : { file: info.file, ...(info.format === 'pdf' ? {} : { sheet: info.sheet }) });
-        group.findings.push({
-          ruleId: meta.id,
-          severity: resolved.severity ?? d.severity ?? meta.defaultSeverity,
-          messageId: d.messageId,
-          data: d.data ?? {},
-          location,
-          ...(d.related && d.related.length > 0 ? { related: d.related } : {}),
-          ...(d.fix ? { fix: { field: d.fix.field ?? d.field ?? 'symbol', from: d.fix.from, to: d.fix.to, kind: d.fix.kind } } : {}),
-        });
+        const ruleId = meta.id;
+        const severity = resolved.severity ?? d.severity ?? meta.defaultSeverity;
+        const messageId = d.messageId;
+        const data = d.data ?? {};
+        const related = d.related && d.related.length > 0 ? d.related : undefined;
+        const fix = d.fix ? { field: d.fix.field ?? d.field ?? 'symbol', from: d.fix.from, to: d.fix.to, kind: d.fix.kind } : undefined;
+        // Literals of fixed shapes (no spread): one hidden class each, whatever the number of findings.
+        if (related && fix) group.findings.push({ ruleId, severity, messageId, data, location, related, fix });
+        else if (related) group.findings.push({ ruleId, severity, messageId, data, location, related });
+        else if (fix) group.findings.push({ ruleId, severity, messageId, data, location, fix });
+        else group.findings.push({ ruleId, severity, messageId, data, location });
       };
       const context: RuleContext<unknown> = {
         options: resolved.options,

@@ -167,16 +167,25 @@ export class Entry {
   }
 
   location(field?: FieldName): Location {
+    // One object literal per shape (no spread): a finding's location shares its hidden class with
+    // every other of its kind, which matters with a hundred thousand findings (spread objects get a
+    // map of their own each). Key order is the JSON contract's.
     const reg = this.register;
     const col = field ? reg.columns.get(field) : undefined;
-    const base = {
-      file: reg.file,
-      ...(reg.format === 'pdf' ? {} : { sheet: reg.sheet }),
-      ...(this.raw.page !== undefined ? { page: this.raw.page } : {}),
-      ...(this.raw.line !== undefined ? { line: this.raw.line } : {}),
-      row: this.raw.row,
-    };
-    if (!field || !col) return field ? { ...base, field } : base;
-    return { ...base, column: col.letter, header: col.header, field, value: this.original(field) };
+    const row = this.raw.row;
+    if (reg.format !== 'pdf') {
+      const sheet = reg.sheet;
+      if (field && col) return { file: reg.file, sheet, row, column: col.letter, header: col.header, field, value: this.original(field) };
+      return field ? { file: reg.file, sheet, row, field } : { file: reg.file, sheet, row };
+    }
+    const page = this.raw.page;
+    const line = this.raw.line;
+    if (page !== undefined && line !== undefined) {
+      if (field && col) return { file: reg.file, page, line, row, column: col.letter, header: col.header, field, value: this.original(field) };
+      return field ? { file: reg.file, page, line, row, field } : { file: reg.file, page, line, row };
+    }
+    const ordered = { file: reg.file, ...(page !== undefined ? { page } : {}), ...(line !== undefined ? { line } : {}), row };
+    if (!field || !col) return field ? { ...ordered, field } : ordered;
+    return { ...ordered, column: col.letter, header: col.header, field, value: this.original(field) };
   }
 }

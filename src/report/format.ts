@@ -2,10 +2,10 @@
 // text to a file or the terminal; the web page offers it as a download).
 import type { AnyRule } from '../engine/rule.js';
 import { formatHtml } from './html.js';
-import { formatJson } from './json.js';
+import { formatJson, formatJsonChunks } from './json.js';
 import { formatJunit } from './junit.js';
 import type { Report } from './report.js';
-import { formatSarif } from './sarif.js';
+import { formatSarif, formatSarifChunks } from './sarif.js';
 import { formatStylish } from './stylish.js';
 import type { UnitSummary } from './units.js';
 
@@ -39,4 +39,14 @@ export function formatReport(report: Report, format: TextFormat, options: Format
     case 'stylish':
       return formatStylish(report, { color: options.color ?? false, quiet: options.quiet ?? false, ...(units ? { units } : {}) });
   }
+}
+
+/**
+ * formatReport in chunks (the same text): the big formats (json, sarif) are serialised as they are
+ * written, so a report with a hundred thousand findings is never one string in memory.
+ */
+export function* formatReportChunks(report: Report, format: TextFormat, options: FormatOptions): Generator<string> {
+  if (format === 'json') yield* formatJsonChunks(report);
+  else if (format === 'sarif') yield* formatSarifChunks(report, options.rules);
+  else yield formatReport(report, format, options);
 }

@@ -1,6 +1,7 @@
 // SARIF 2.1.0 (validated against the OASIS schema in test/schemas): ruleId always set, rule metadata
 // with help text and citation in tool.driver.rules, artifact URIs relative to the working directory,
 // a region per finding (row → startLine, column → startColumn, both 1-based). Pure.
+import { chunked, jsonPieces } from './json-stream.js';
 import type { Location } from '../core/types.js';
 import type { AnyRule } from '../engine/rule.js';
 import { columnNumber } from '../register/model.js';
@@ -36,6 +37,11 @@ function physical(loc: Location): Record<string, unknown> {
 }
 
 export function formatSarif(report: Report, rules: readonly AnyRule[]): string {
+  return [...formatSarifChunks(report, rules)].join('');
+}
+
+/** SARIF in chunks of about a megabyte, never the whole text at once (the same bytes). */
+export function* formatSarifChunks(report: Report, rules: readonly AnyRule[]): Generator<string> {
   const lang = report.lang;
   const index = new Map(rules.map((r, i) => [r.meta.id, i]));
   const driverRules = rules.map((r) => {
@@ -106,5 +112,8 @@ export function formatSarif(report: Report, rules: readonly AnyRule[]): string {
       },
     ],
   };
-  return `${JSON.stringify(sarif, null, 2)}\n`;
+  yield* chunked((function* () {
+    yield* jsonPieces(sarif, 5);
+    yield '\n';
+  })());
 }

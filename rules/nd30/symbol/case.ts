@@ -1,6 +1,6 @@
 import { defineRule } from '../../../src/engine/rule.js';
 import { MIXED_CASE_CODES } from '../../data/doc-types.js';
-import { advice, fixKind, ND30, severityFor, symbolOf } from './common.js';
+import { adviceEn, adviceVi, fixKind, ND30, severityFor, symbolOf } from './common.js';
 import type { Repair } from './types.js';
 
 // SKH-7: the symbol is written in capital letters — except the official mixed-case codes of
@@ -58,13 +58,13 @@ export default defineRule({
         const fix = { from: parsed.raw, to: parsed.normalized, kind: fixKind(entry, parsed, ['case']) };
         if (wrong.length > 0) {
           const first = wrong[0] as Repair;
-          context.report({ entry, field: 'symbol', messageId: 'wrongCase', data: { ...advice(entry), value: parsed.raw, from: first.from, fixed: parsed.normalized }, fix, severity: severityFor(entry) });
+          context.report({ entry, field: 'symbol', messageId: 'wrongCase', data: { adviceVi: adviceVi(entry), adviceEn: adviceEn(entry), value: parsed.raw, from: first.from, fixed: parsed.normalized }, fix, severity: severityFor(entry) });
           return;
         }
         // `QYD` → `QyĐ`: the D is symbol/letter-dj's, and its fix restores the mixed case too.
         const soft = cased.find((r) => isAllCapsOfMixed(r) && !dj.has(r.from) && !party);
         if (soft) {
-          context.report({ entry, field: 'symbol', messageId: 'allCaps', data: { ...advice(entry), value: parsed.raw, from: soft.from, to: soft.to }, fix, severity: 'warning' });
+          context.report({ entry, field: 'symbol', messageId: 'allCaps', data: { adviceVi: adviceVi(entry), adviceEn: adviceEn(entry), value: parsed.raw, from: soft.from, to: soft.to }, fix, severity: 'warning' });
         }
       },
     };

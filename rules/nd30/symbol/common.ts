@@ -176,6 +176,10 @@ export function severityFor(entry: Entry): Severity | undefined {
  * the clerk must copy exactly as written — so the advice is to check it against the original, not
  * to "fix" it in the book.
  */
+/** The two halves of advice(), for data literals without spread (one shape per finding kind). */
+export const adviceVi = (entry: Entry): string => (entry.register.kind === 'incoming' ? ' Đây là ký hiệu của cơ quan gửi: kiểm tra lại với bản gốc.' : '');
+export const adviceEn = (entry: Entry): string => (entry.register.kind === 'incoming' ? " This is the sender's symbol: check it against the original." : '');
+
 export function advice(entry: Entry): { adviceVi: string; adviceEn: string } {
   return entry.register.kind === 'incoming'
     ? { adviceVi: ' Đây là ký hiệu của cơ quan gửi: kiểm tra lại với bản gốc.', adviceEn: " This is the sender's symbol: check it against the original." }

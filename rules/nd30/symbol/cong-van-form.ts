@@ -1,6 +1,6 @@
 import { defineRule } from '../../../src/engine/rule.js';
 import { isLawIssuer, isPartyIssuer } from '../../data/doc-types.js';
-import { advice, ND30, severityFor, stateSender, symbolOf, unitBeforeIssuer } from './common.js';
+import { adviceEn, adviceVi, ND30, severityFor, stateSender, symbolOf, unitBeforeIssuer } from './common.js';
 
 // SKH-5: a công văn's symbol is the issuer's abbreviation followed by the drafting unit's (or the
 // subject area's): `05/BNV-VP`, `12/UBND-VX`. Two real defects: the unit left out (`33/UBND`) and
@@ -47,7 +47,7 @@ export default defineRule({
           // `20/QH15` is a law without its year (symbol/year-segment); `12/TU` a broken Party symbol.
           if (isLawIssuer(issuer) || isPartyIssuer(issuer)) return;
           if (!own && !stateSender(issuer)) return;
-          context.report({ entry, field: 'symbol', messageId: 'noUnit', data: { ...advice(entry), value: parsed.raw, issuer }, severity });
+          context.report({ entry, field: 'symbol', messageId: 'noUnit', data: { adviceVi: adviceVi(entry), adviceEn: adviceEn(entry), value: parsed.raw, issuer }, severity });
           return;
         }
         if (unitBeforeIssuer(parsed, own ? context.agency : undefined)) {
@@ -58,7 +58,7 @@ export default defineRule({
             entry,
             field: 'symbol',
             messageId: 'unitFirst',
-            data: { ...advice(entry), value: parsed.raw, unit, issuer: realIssuer, fixed },
+            data: { adviceVi: adviceVi(entry), adviceEn: adviceEn(entry), value: parsed.raw, unit, issuer: realIssuer, fixed },
             fix: { from: parsed.raw, to: fixed, kind: 'suggestion' },
             severity,
           });

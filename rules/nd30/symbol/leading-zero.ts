@@ -1,5 +1,5 @@
 import { defineRule } from '../../../src/engine/rule.js';
-import { advice, fixKind, hasStateNumber, ND30, severityFor, symbolOf } from './common.js';
+import { adviceEn, adviceVi, fixKind, hasStateNumber, ND30, severityFor, symbolOf } from './common.js';
 
 // SKH-2: "Số của văn bản … được ghi bằng chữ số Ả-rập; trường hợp số nhỏ hơn 10 phải ghi thêm số 0 phía trước."
 export default defineRule({
@@ -38,7 +38,7 @@ export default defineRule({
           entry,
           field: 'symbol',
           messageId: 'missing',
-          data: { ...advice(entry), number: num.digits, padded },
+          data: { adviceVi: adviceVi(entry), adviceEn: adviceEn(entry), number: num.digits, padded },
           fix: { from: parsed.raw, to, kind: fixKind(entry, parsed, []) },
           severity: severityFor(entry),
         });

@@ -1,5 +1,5 @@
 import { defineRule } from '../../../src/engine/rule.js';
-import { advice, fixKind, ND30, severityFor, symbolOf } from './common.js';
+import { adviceEn, adviceVi, fixKind, ND30, severityFor, symbolOf } from './common.js';
 
 // Abbreviations are Vietnamese: `QĐ`, `NĐ`, `HĐND`. `QD` (ASCII folding) and `QÐ` with the Icelandic
 // eth U+00D0 look right on screen but never match the real symbol in searches and duplicate checks.
@@ -41,11 +41,11 @@ export default defineRule({
         const fix = { from: parsed.raw, to: parsed.normalized, kind: fixKind(entry, parsed, ['d-for-đ', 'lookalike']) };
         const ascii = parsed.repairs.find((r) => r.kind === 'd-for-đ');
         if (ascii) {
-          context.report({ entry, field: 'symbol', messageId: 'ascii', data: { ...advice(entry), value: parsed.raw, from: ascii.from, to: ascii.to }, fix, severity });
+          context.report({ entry, field: 'symbol', messageId: 'ascii', data: { adviceVi: adviceVi(entry), adviceEn: adviceEn(entry), value: parsed.raw, from: ascii.from, to: ascii.to }, fix, severity });
           return;
         }
         if (parsed.repairs.some((r) => r.kind === 'lookalike' && ETH.test(r.from))) {
-          context.report({ entry, field: 'symbol', messageId: 'lookalike', data: { ...advice(entry), value: parsed.raw, fixed: parsed.normalized }, fix, severity });
+          context.report({ entry, field: 'symbol', messageId: 'lookalike', data: { adviceVi: adviceVi(entry), adviceEn: adviceEn(entry), value: parsed.raw, fixed: parsed.normalized }, fix, severity });
         }
       },
     };

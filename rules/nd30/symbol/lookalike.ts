@@ -1,5 +1,5 @@
 import { defineRule } from '../../../src/engine/rule.js';
-import { advice, fixKind, ND30, severityFor, symbolOf } from './common.js';
+import { adviceEn, adviceVi, fixKind, ND30, severityFor, symbolOf } from './common.js';
 
 // A symbol is made of Vietnamese letters, Arabic digits, "/" and "-" (Phụ lục I II.3). Characters
 // that only look like them — the fraction slash ⁄ (U+2044), en/em dashes – —, the minus sign,
@@ -44,7 +44,7 @@ export default defineRule({
         if (runs.length === 0) return;
         const chars = codePoints(runs.map((r) => r.from).join(''));
         const fix = { from: parsed.raw, to: parsed.normalized, kind: fixKind(entry, parsed, ['lookalike']) };
-        context.report({ entry, field: 'symbol', messageId: 'lookalike', data: { ...advice(entry), value: parsed.raw, chars, fixed: parsed.normalized }, fix, severity: severityFor(entry) });
+        context.report({ entry, field: 'symbol', messageId: 'lookalike', data: { adviceVi: adviceVi(entry), adviceEn: adviceEn(entry), value: parsed.raw, chars, fixed: parsed.normalized }, fix, severity: severityFor(entry) });
       },
     };
   },

@@ -1,6 +1,6 @@
 import { defineRule } from '../../../src/engine/rule.js';
 import { isIssuerLike } from '../../data/doc-types.js';
-import { advice, fixKind, ND30, severityFor, symbolOf } from './common.js';
+import { adviceEn, adviceVi, fixKind, ND30, severityFor, symbolOf } from './common.js';
 
 // SKH-6: the type code and the issuer are joined by "-". `1234/QĐUBND`, `55/2018/NĐCP` are what a
 // PDF text layer or a careless copy leaves behind: the parser splits them only when the rest is a
@@ -57,7 +57,7 @@ export default defineRule({
           entry,
           field: 'symbol',
           messageId: 'lost',
-          data: { ...advice(entry), value: parsed.raw, type, issuer, fixed: parsed.normalized },
+          data: { adviceVi: adviceVi(entry), adviceEn: adviceEn(entry), value: parsed.raw, type, issuer, fixed: parsed.normalized },
           fix: { from: parsed.raw, to: parsed.normalized, kind: fixKind(entry, parsed, ['lost-hyphen']) },
           severity: severityFor(entry),
         });

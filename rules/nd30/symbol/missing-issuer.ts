@@ -1,5 +1,5 @@
 import { defineRule } from '../../../src/engine/rule.js';
-import { advice, ND30, severityFor, symbolOf } from './common.js';
+import { adviceEn, adviceVi, ND30, severityFor, symbolOf } from './common.js';
 
 // SKH-4: the symbol of a document with a type name is the type abbreviation plus the issuer's
 // (`15/QĐ-BNV`); copies likewise name the copying agency (`03/SY-UBND`). `12/QĐ` or `12/QĐ-` says
@@ -33,7 +33,7 @@ export default defineRule({
         const parsed = symbolOf(entry, context.agency);
         if (!parsed || parsed.issuer !== undefined || parsed.type === undefined) return;
         if (parsed.form !== 'typed' && parsed.form !== 'copy' && parsed.form !== 'qppl' && parsed.form !== 'joint' && parsed.form !== 'vbhn') return;
-        context.report({ entry, field: 'symbol', messageId: 'missing', data: { ...advice(entry), value: parsed.raw, type: parsed.canonicalType ?? parsed.type }, severity: severityFor(entry) });
+        context.report({ entry, field: 'symbol', messageId: 'missing', data: { adviceVi: adviceVi(entry), adviceEn: adviceEn(entry), value: parsed.raw, type: parsed.canonicalType ?? parsed.type }, severity: severityFor(entry) });
       },
     };
   },

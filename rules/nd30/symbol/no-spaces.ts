@@ -1,5 +1,5 @@
 import { defineRule } from '../../../src/engine/rule.js';
-import { advice, ND30, severityFor, symbolOf, truncatedYear } from './common.js';
+import { adviceEn, adviceVi, ND30, severityFor, symbolOf, truncatedYear } from './common.js';
 import type { Repair } from './types.js';
 
 // SKH-6: "giữa các nhóm chữ viết tắt … có dấu gạch nối (-) không cách chữ". A line break inside the
@@ -52,7 +52,7 @@ export default defineRule({
           entry,
           field: 'symbol',
           messageId: lineBreak ? 'lineBreak' : 'spaces',
-          data: { ...advice(entry), value: parsed.raw.replace(/\s*\n\s*/g, '↵'), fixed: parsed.normalized },
+          data: { adviceVi: adviceVi(entry), adviceEn: adviceEn(entry), value: parsed.raw.replace(/\s*\n\s*/g, '↵'), fixed: parsed.normalized },
           fix: { from: parsed.raw, to: parsed.normalized, kind: onlySpacing ? 'safe' : 'suggestion' },
           severity: severityFor(entry),
         });

@@ -1,5 +1,5 @@
 import { defineRule } from '../../../src/engine/rule.js';
-import { advice, hasSplitNumber, ND30, severityFor, splitRestWithoutNumber, symbolOf, truncatedYear } from './common.js';
+import { adviceEn, adviceVi, hasSplitNumber, ND30, severityFor, splitRestWithoutNumber, symbolOf, truncatedYear } from './common.js';
 
 // SKH-1: the number is the running number registered at the Văn thư, in Arabic digits, from 01.
 // Checked here: no number at all (`/TB-UBND`), Roman numerals (`V/…`), letters mixed into the
@@ -59,7 +59,7 @@ export default defineRule({
           const header = entry.register.columns.get('number')?.header ?? 'Số';
           // In an incoming book the sender's number is copied, not issued: a note to check, as unrecognised gives.
           const severity = entry.register.kind === 'incoming' ? 'info' : severityFor(entry);
-          context.report({ entry, field: 'number', messageId: 'missingCell', data: { ...advice(entry), value: entry.original('symbol').trim(), header }, severity });
+          context.report({ entry, field: 'number', messageId: 'missingCell', data: { adviceVi: adviceVi(entry), adviceEn: adviceEn(entry), value: entry.original('symbol').trim(), header }, severity });
           return;
         }
         const parsed = symbolOf(entry, context.agency);
@@ -70,20 +70,20 @@ export default defineRule({
         if (num === undefined) {
           // Registers that keep the number in its own column ("Số vào sổ") write only the symbol here.
           if (hasSplitNumber(entry)) return;
-          context.report({ entry, field: 'symbol', messageId: 'missing', data: { ...advice(entry), value }, severity });
+          context.report({ entry, field: 'symbol', messageId: 'missing', data: { adviceVi: adviceVi(entry), adviceEn: adviceEn(entry), value }, severity });
           return;
         }
         if (num.malformed !== undefined) {
           const messageId = ROMAN.test(num.malformed) ? 'nonArabic' : 'malformed';
-          context.report({ entry, field: 'symbol', messageId, data: { ...advice(entry), value, number: num.malformed }, severity });
+          context.report({ entry, field: 'symbol', messageId, data: { adviceVi: adviceVi(entry), adviceEn: adviceEn(entry), value, number: num.malformed }, severity });
           return;
         }
         if (num.value === 0) {
-          context.report({ entry, field: 'symbol', messageId: 'zero', data: { ...advice(entry), value }, severity });
+          context.report({ entry, field: 'symbol', messageId: 'zero', data: { adviceVi: adviceVi(entry), adviceEn: adviceEn(entry), value }, severity });
           return;
         }
         if (truncatedYear(parsed)) {
-          context.report({ entry, field: 'symbol', messageId: 'truncated', data: { ...advice(entry), value, year: parsed.year ?? '' }, severity });
+          context.report({ entry, field: 'symbol', messageId: 'truncated', data: { adviceVi: adviceVi(entry), adviceEn: adviceEn(entry), value, year: parsed.year ?? '' }, severity });
         }
       },
     };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRule } from '../../../src/engine/rule.js';
-import { advice, ND30, symbolOf } from './common.js';
+import { adviceEn, adviceVi, ND30, symbolOf } from './common.js';
 
 // SKH-1: the number is the running number in Arabic digits. A letter after it (`236a/QĐ-UBND`) is
 // how a document slipped in after its neighbours were numbered shows up — "cấp số lùi", a classic
@@ -51,10 +51,10 @@ export default defineRule<z.infer<typeof Options>>({
         const number = `${num.digits}${num.suffix}`;
         if (num.suffix.startsWith('.')) {
           if (allowDotted) return;
-          context.report({ entry, field: 'symbol', messageId: 'dotted', data: { ...advice(entry), number, suffix: num.suffix }, severity: 'info' });
+          context.report({ entry, field: 'symbol', messageId: 'dotted', data: { adviceVi: adviceVi(entry), adviceEn: adviceEn(entry), number, suffix: num.suffix }, severity: 'info' });
           return;
         }
-        context.report({ entry, field: 'symbol', messageId: 'letter', data: { ...advice(entry), number, suffix: num.suffix } });
+        context.report({ entry, field: 'symbol', messageId: 'letter', data: { adviceVi: adviceVi(entry), adviceEn: adviceEn(entry), number, suffix: num.suffix } });
       },
     };
   },

@@ -1,5 +1,5 @@
 import { defineRule } from '../../../src/engine/rule.js';
-import { advice, canonicalDigits, fixKind, hasStateNumber, ND30, severityFor, symbolOf, withNumber } from './common.js';
+import { adviceEn, adviceVi, canonicalDigits, fixKind, hasStateNumber, ND30, severityFor, symbolOf, withNumber } from './common.js';
 
 // SKH-2: numbers below 10 get one leading zero ("05"); nothing says to pad larger numbers, so
 // `0087`, `045`, `010`, `005` are non-standard (a whole province's software may do it). A warning:
@@ -40,7 +40,7 @@ export default defineRule({
           entry,
           field: 'symbol',
           messageId: 'padded',
-          data: { ...advice(entry), number: num.digits, canonical },
+          data: { adviceVi: adviceVi(entry), adviceEn: adviceEn(entry), number: num.digits, canonical },
           fix: { from: parsed.raw, to: withNumber(parsed, canonical), kind: fixKind(entry, parsed, []) },
           severity: severityFor(entry),
         });

@@ -1,5 +1,5 @@
 import { defineRule } from '../../../src/engine/rule.js';
-import { advice, canonicalDigits, partyInStateForm, severityFor, symbolOf } from './common.js';
+import { adviceEn, adviceVi, canonicalDigits, partyInStateForm, severityFor, symbolOf } from './common.js';
 
 // Party documents are numbered in their own layout, `số-LOẠI/CƠ QUAN` (`09-NQ/TW`, `345-CV/HU`),
 // under the Party Central Office's guidance on Party document format, not NĐ 30 (Điều 2: Party bodies
@@ -46,7 +46,7 @@ export default defineRule({
           entry,
           field: 'symbol',
           messageId: 'stateForm',
-          data: { ...advice(entry), value: parsed.raw, issuer, fixed },
+          data: { adviceVi: adviceVi(entry), adviceEn: adviceEn(entry), value: parsed.raw, issuer, fixed },
           ...(number !== undefined && parsed.year === undefined ? { fix: { from: parsed.raw, to: fixed, kind: 'suggestion' as const } } : {}),
           severity,
         });

@@ -1,5 +1,5 @@
 import { defineRule } from '../../../src/engine/rule.js';
-import { advice, fixKind, ND30, partyInStateForm, severityFor, symbolOf } from './common.js';
+import { adviceEn, adviceVi, fixKind, ND30, partyInStateForm, severityFor, symbolOf } from './common.js';
 import type { Repair } from './types.js';
 
 // SKH-3/SKH-6: "/" separates the number (and the year of a QPPL) from the symbol, "-" joins the
@@ -49,7 +49,7 @@ export default defineRule({
           entry,
           field: 'symbol',
           messageId,
-          data: { ...advice(entry), value: parsed.raw, from: show(first.from.replace(/\s+/gu, '')), to: show(first.to), fixed: parsed.normalized },
+          data: { adviceVi: adviceVi(entry), adviceEn: adviceEn(entry), value: parsed.raw, from: show(first.from.replace(/\s+/gu, '')), to: show(first.to), fixed: parsed.normalized },
           fix: { from: parsed.raw, to: parsed.normalized, kind: fixKind(entry, parsed, ['separator']) },
           severity: severityFor(entry),
         });

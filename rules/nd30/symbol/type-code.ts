@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from '../../../src/engine/rule.js';
 import { matchStateTypeCode } from '../../data/doc-types.js';
-import { advice, includesCode, ND30, partyInStateForm, severityFor, symbolOf } from './common.js';
+import { adviceEn, adviceVi, includesCode, ND30, partyInStateForm, severityFor, symbolOf } from './common.js';
 
 // Phụ lục III lists the official type abbreviations; công văn (and thư công) have none, so `CV` is
 // wrong (SKH-5, SKH-7 in the project primer; `123/CV-UBND` is a classic software error). Case-only
@@ -76,23 +76,23 @@ export default defineRule<z.infer<typeof Options>>({
             entry,
             field: 'symbol',
             messageId: 'congVan',
-            data: { ...advice(entry), value, code, example: `${number}/${issuer}-${unit}` },
+            data: { adviceVi: adviceVi(entry), adviceEn: adviceEn(entry), value, code, example: `${number}/${issuer}-${unit}` },
             ...(certain ? { fix: { from: value, to: parsed.normalized.replace(/\/CV-/u, '/'), kind: 'suggestion' as const } } : {}),
             severity,
           });
           return;
         }
         if (SPECIALISED.has(code)) {
-          context.report({ entry, field: 'symbol', messageId: 'specialised', data: { ...advice(entry), value, code }, severity: 'info' });
+          context.report({ entry, field: 'symbol', messageId: 'specialised', data: { adviceVi: adviceVi(entry), adviceEn: adviceEn(entry), value, code }, severity: 'info' });
           return;
         }
         const official = parsed.canonicalType;
         if (official !== undefined && official !== code) {
           const to = parsed.normalized.replace(new RegExp(`(^|/)${code}(?=-|$)`, 'u'), `$1${official}`);
-          context.report({ entry, field: 'symbol', messageId: 'unofficial', data: { ...advice(entry), value, code, official }, fix: { from: value, to, kind: 'suggestion' }, severity });
+          context.report({ entry, field: 'symbol', messageId: 'unofficial', data: { adviceVi: adviceVi(entry), adviceEn: adviceEn(entry), value, code, official }, fix: { from: value, to, kind: 'suggestion' }, severity });
           return;
         }
-        context.report({ entry, field: 'symbol', messageId: 'unknown', data: { ...advice(entry), value, code }, severity });
+        context.report({ entry, field: 'symbol', messageId: 'unknown', data: { adviceVi: adviceVi(entry), adviceEn: adviceEn(entry), value, code }, severity });
       },
     };
   },

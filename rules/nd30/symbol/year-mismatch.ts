@@ -1,6 +1,6 @@
 import { defineRule } from '../../../src/engine/rule.js';
 import { stateTypeCode } from '../../data/doc-types.js';
-import { advice, issuedIso, issuedYear, partyInStateForm, QPPL_LAW, severityFor, symbolOf, truncatedYear } from './common.js';
+import { adviceEn, adviceVi, issuedIso, issuedYear, partyInStateForm, QPPL_LAW, severityFor, symbolOf, truncatedYear } from './common.js';
 
 // The year segment of a QPPL number is the year of issue (Luật 64/2025 Điều 7.3: the number shows
 // "năm ban hành"), so it equals the year of the document date: `03/2023/QĐ-UBND` dated 2024 has one
@@ -48,7 +48,7 @@ export default defineRule({
           entry,
           field: 'symbol',
           messageId: 'differs',
-          data: { ...advice(entry), value: parsed.raw, year: parsed.year, date: entry.original('issuedDate'), dateYear },
+          data: { adviceVi: adviceVi(entry), adviceEn: adviceEn(entry), value: parsed.raw, year: parsed.year, date: entry.original('issuedDate'), dateYear },
           severity: severityFor(entry),
         });
       },

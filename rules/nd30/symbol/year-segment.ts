@@ -1,7 +1,7 @@
 import { defineRule } from '../../../src/engine/rule.js';
 import { isLawIssuer, matchKnownIssuer, stateTypeCode, typeNameForCode } from '../../data/doc-types.js';
 import type { ParsedSymbol } from './types.js';
-import { advice, issuedIso, issuedYear, ND30, partyInStateForm, QPPL_LAW, severityFor, stateSender, symbolOf, truncatedYear } from './common.js';
+import { adviceEn, adviceVi, issuedIso, issuedYear, ND30, partyInStateForm, QPPL_LAW, severityFor, stateSender, symbolOf, truncatedYear } from './common.js';
 
 // Only legal normative documents (QPPL) carry the year of issue between number and type
 // (`12/2024/QĐ-UBND`; Luật 64/2025 Điều 7.3, earlier Luật 80/2015 Điều 8): a year on an
@@ -76,14 +76,14 @@ export default defineRule({
           const fix = y === undefined || parsed.number === undefined ? undefined : { from: value, to: parsed.normalized.replace(/^([^/]*)\//u, `$1/${y}/`), kind: 'suggestion' as const };
           // NQLT, PL as always-QPPL codes are [M]: a warning at most.
           const unsure = stateTypeCode(missing)?.confidence === 'M';
-          context.report({ entry, field: 'symbol', messageId: 'missing', data: { ...advice(entry), value, code: missing, pattern: isLawIssuer(missing) ? missing : `${missing}-…` }, fix, severity: severity ?? (unsure ? 'warning' : undefined) });
+          context.report({ entry, field: 'symbol', messageId: 'missing', data: { adviceVi: adviceVi(entry), adviceEn: adviceEn(entry), value, code: missing, pattern: isLawIssuer(missing) ? missing : `${missing}-…` }, fix, severity: severity ?? (unsure ? 'warning' : undefined) });
           return;
         }
         const year = parsed.year;
         if (year === undefined || (parsed.form !== 'qppl' && parsed.form !== 'vbhn')) return;
         const fixed = parsed.normalized.replace(`/${year}/`, '/');
         const notQppl = (typeVi: string, typeEn: string): void =>
-          context.report({ entry, field: 'symbol', messageId: 'notQppl', data: { ...advice(entry), value, year, typeVi, typeEn, fixed }, fix: { from: value, to: fixed, kind: 'suggestion' }, severity });
+          context.report({ entry, field: 'symbol', messageId: 'notQppl', data: { adviceVi: adviceVi(entry), adviceEn: adviceEn(entry), value, year, typeVi, typeEn, fixed }, fix: { from: value, to: fixed, kind: 'suggestion' }, severity });
         if (parsed.form === 'vbhn') return notQppl('văn bản hợp nhất', 'a consolidated text');
         // In incoming registers only State senders are judged: courts number `45/2024/TB-TLVA`,
         // `12/2024/QĐST-HNGĐ`, companies `12/2024/HĐ-XD`, each under their own rules.
@@ -102,7 +102,7 @@ export default defineRule({
         if (info.qpplUntil !== undefined) {
           // Chỉ thị: QPPL only before 1/7/2016. Without a date the year segment itself decides.
           const after = iso !== undefined ? iso >= info.qpplUntil : Number(year) > Number(info.qpplUntil.slice(0, 4));
-          if (after) context.report({ entry, field: 'symbol', messageId: 'chiThi', data: { ...advice(entry), value, year }, severity: 'warning' });
+          if (after) context.report({ entry, field: 'symbol', messageId: 'chiThi', data: { adviceVi: adviceVi(entry), adviceEn: adviceEn(entry), value, year }, severity: 'warning' });
         }
       },
     };
