@@ -482,12 +482,17 @@ export class SeriesCollector {
     const info = this.register(i);
     const col = info.columns.get(field);
     const pos = this.pdfPos.get(i);
+    const row = this.row.at(i);
+    // Fixed-shape literals for registers read from sheets (no spread: one hidden class for all).
+    if (info.format !== 'pdf') {
+      if (!col) return { file: info.file, sheet: info.sheet, row, field };
+      return { file: info.file, sheet: info.sheet, row, column: col.letter, header: col.header, field, value };
+    }
     const base = {
       file: info.file,
-      ...(info.format === 'pdf' ? {} : { sheet: info.sheet }),
       ...(pos?.page !== undefined ? { page: pos.page } : {}),
       ...(pos?.line !== undefined ? { line: pos.line } : {}),
-      row: this.row.at(i),
+      row,
     };
     if (!col) return { ...base, field };
     return { ...base, column: col.letter, header: col.header, field, value };
