@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { rng } from '../scripts/fixtures/data.js';
+import { nodeHost } from '../src/host/node.js';
 
 interface ChildResult {
   readonly mode: string;
@@ -111,9 +112,9 @@ async function child(mode: string, file: string): Promise<ChildResult> {
       import('node:fs/promises'),
     ]);
     const bytes = await readFile(file);
-    const kind = sniff(bytes, file);
+    const kind = sniff(bytes, file, nodeHost);
     if (kind.format !== 'xlsx') throw new Error(`${file} sniffed as ${kind.format}`);
-    for await (const sheet of readXlsx(bytes, { date1904: kind.date1904, fileName: file }).sheets) {
+    for await (const sheet of readXlsx(bytes, { ...nodeHost, date1904: kind.date1904, fileName: file }).sheets) {
       for await (const batch of sheet.rows) {
         for (const row of batch) {
           rows++;
