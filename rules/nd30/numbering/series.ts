@@ -310,6 +310,8 @@ interface Proto {
 
 export class SeriesCollector {
   readonly registers: RegisterInfo[] = [];
+  /** firstHolders per series, computed once for every rule that asks (gap, order). */
+  readonly holders = new Map<Series, ReadonlyMap<number, number>>();
   /** Per register: year → day of its first entry dated in that year (input order). */
   readonly firstDayOfYear: Map<number, DayNumber>[] = [];
   /** Per register: index of its first and one past its last entry. */
@@ -1097,8 +1099,11 @@ export function placeOf(other: Location, here: Location): { vi: string; en: stri
 }
 
 /** Number → first entry holding it (letter-suffixed insertions excluded), for a series. */
-export function firstHolders(c: SeriesCollector, s: Series): Map<number, number> {
+export function firstHolders(c: SeriesCollector, s: Series): ReadonlyMap<number, number> {
+  const known = c.holders.get(s);
+  if (known) return known;
   const first = new Map<number, number>();
+  c.holders.set(s, first);
   for (const i of s.items) {
     if (c.suffix.has(i)) continue;
     const x = c.num.at(i);
