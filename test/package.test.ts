@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './helpers.js';
 
@@ -15,7 +16,7 @@ interface Pkg {
 }
 
 describe('npm pack → installed package', () => {
-  it('installs without devDependencies; --version, check, --by-unit --jobs 2 and the main entry work', () => {
+  it('installs without devDependencies; --version, check, --by-unit --jobs 2 and the main entry work; bundles for the browser', async () => {
     const tmp = mkdtempSync(join(tmpdir(), 'vl-pack-'));
     const copy = join(tmp, 'project');
     for (const file of execFileSync('git', ['ls-files', '-co', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8' }).split('\n').filter(Boolean)) {
@@ -75,6 +76,20 @@ console.log(JSON.stringify(report.summary));`;
     writeFileSync(join(app, 'use.mjs'), script);
     const summary = JSON.parse(execFileSync(process.execPath, [join(app, 'use.mjs')], { cwd: app, encoding: 'utf8' })) as { errors: number; entries: number };
     expect(summary).toMatchObject({ errors: 7, entries: 44 });
+    // A bundler targeting browsers takes the package's browser entry: no Node built-in in the bundle.
+    const bundled = await build({
+      stdin: { contents: "import { checkFiles } from 'vanthu-lint'; globalThis.check = checkFiles;", resolveDir: app, loader: 'js' },
+      bundle: true,
+      platform: 'browser',
+      format: 'esm',
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+    });
+    const inputs = Object.keys(bundled.metafile.inputs);
+    expect(inputs.some((i) => i.includes('vanthu-lint/dist/lib/browser.js') || i.endsWith('dist/lib/browser.js'))).toBe(true);
+    expect(inputs.filter((i) => i.startsWith('node:'))).toEqual([]);
+    expect(bundled.outputFiles[0]!.text).not.toMatch(/(?:from|require\()\s*["']node:/);
     // tsx (a devDependency) is not reachable from the installed package.
     expect(() => execFileSync(process.execPath, ['--input-type=module', '-e', "import('tsx/esm/api').then(() => process.exit(0), () => process.exit(3))"], { cwd: installed, stdio: 'pipe' })).toThrow();
   }, 240_000);
