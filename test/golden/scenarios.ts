@@ -50,7 +50,8 @@ export async function capture(s: Scenario): Promise<Map<string, string>> {
     for (const f of TEXT_FORMATS) out.set(`report.${f}`, readFileSync(join(dir, `report.${f}`), 'utf8'));
     for (const file of walk(join(dir, 'xlsx')).sort()) {
       const parts = unzipSync(readFileSync(file));
-      const rel = relative(join(dir, 'xlsx'), file).replace(/\//g, '__');
+      // '.parts': a folder named like the copy itself would be ignored by git (*.kiem-tra.xlsx).
+      const rel = `${relative(join(dir, 'xlsx'), file).replace(/\//g, '__')}.parts`;
       for (const part of Object.keys(parts).sort()) {
         if (!part.endsWith('.xml') && !part.endsWith('.rels') && !part.endsWith('.vml')) continue;
         if (part.startsWith('docProps/') || part.startsWith('xl/theme/')) continue; // creation times; the constant theme
