@@ -45,3 +45,39 @@ describe('runBatch', () => {
     expect(afterFailure).toBe(0);
   });
 });
+
+describe('an unbuilt clone', () => {
+  it('runs --by-unit --jobs 2 from another working directory (the worker finds tsx from the package)', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const cwd = mkdtempSync(join(tmpdir(), 'vl-cwd-'));
+    const args = (jobs: string): string[] => [
+      '--import',
+      import.meta.resolve('tsx/esm'),
+      join(ROOT, 'src/cli/main.ts'),
+      'check',
+      join(ROOT, 'fixtures/campaign'),
+      '--by-unit',
+      '--jobs',
+      jobs,
+      '--config',
+      join(ROOT, 'fixtures/campaign/vanthu.config.json'),
+      '--as-of',
+      '2025-01-15',
+      '--format',
+      'json',
+    ];
+    const run = (jobs: string): string => {
+      try {
+        return execFileSync(process.execPath, args(jobs), { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      } catch (err) {
+        // Exit 2: the campaign holds two unreadable files; the report is still written.
+        return (err as { stdout: string }).stdout;
+      }
+    };
+    const two = run('2');
+    expect(JSON.parse(two).units).toHaveLength(13);
+    expect(two).toBe(run('1'));
+  }, 120_000);
+});
