@@ -120,11 +120,12 @@ export class Checker {
   }
 
   /** Starts the run-scope checks (reads the issued documents). Once, before the first group. */
-  async start(documents: readonly CheckInput[] = []): Promise<void> {
+  async start(documents: readonly CheckInput[] = [], signal?: AbortSignal): Promise<void> {
     if (this.started) throw new Error('Checker.start: already started');
     this.started = true;
     const read: ReadDocument[] = [];
     for (const d of documents) {
+      signal?.throwIfAborted();
       try {
         read.push({ path: d.name, doc: await readDocument(await bytesOf(d), d.name, this.parts.host) });
       } catch (err) {
@@ -234,7 +235,9 @@ export function createChecker(setup: CheckSetup, parts: EngineParts): Checker {
 /** The units of an inspection batch: the config's (names and aliases), else every unit name given. */
 export function batchUnits(config: unknown, names: Iterable<string>): UnitDef[] {
   const configured = (config as { units?: { name: string; aliases?: string[] }[] } | undefined)?.units;
-  if (Array.isArray(configured) && configured.length > 0) return configured.map((u) => ({ name: u.name, aliases: u.aliases ?? [] }));
+  // Read before validation (the checker validates): what is not a unit is left to its ConfigError.
+  const valid = Array.isArray(configured) ? configured.filter((u) => typeof u === 'object' && u !== null && typeof u.name === 'string') : [];
+  if (valid.length > 0) return valid.map((u) => ({ name: u.name, aliases: Array.isArray(u.aliases) ? u.aliases : [] }));
   return [...new Set(names)].filter(Boolean).map((name) => ({ name }));
 }
 
@@ -255,7 +258,8 @@ export async function checkFiles(options: CheckFilesOptions, parts: EngineParts)
     },
     parts,
   );
-  await checker.start(options.documents ?? []);
+  options.signal?.throwIfAborted();
+  await checker.start(options.documents ?? [], options.signal);
   // One group per unit (its files share their numbering series), in order of first appearance.
   const groups = new Map<string, { unit: string | undefined; files: CheckInput[] }>();
   for (const f of options.files) {

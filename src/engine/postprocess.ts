@@ -71,7 +71,8 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
   for (let i = 0; i < findings.length; i++) {
     const f = findings[i]!;
     const l = f.location;
-    keys[i] = { f, file: l.file, sheet: l.sheet === undefined ? -1 : sheetOrder.get(l.sheet)!, page: orUnset(l.page), row: orUnset(l.row), column: columnOrder(l.column), data: undefined };
+    // No sheet ranks as the sheet named '' (a CSV's) when there is one, else first (as compareLocations).
+    keys[i] = { f, file: l.file, sheet: l.sheet === undefined ? (sheetOrder.get('') ?? -1) : sheetOrder.get(l.sheet)!, page: orUnset(l.page), row: orUnset(l.row), column: columnOrder(l.column), data: undefined };
   }
   keys.sort(
     (a, b) =>

@@ -14,10 +14,13 @@ export type SniffResult =
 
 export type { InflateRaw } from '../host/host.js';
 
-/** What sniffing an xlsx already read, handed on to the reader so nothing is parsed twice. */
+/**
+ * What sniffing an xlsx already read, handed on to the reader: the zip directory. (workbook.xml is
+ * read again by the reader, which knows every encoding a part may have; sniff reads it as UTF-8
+ * only, for the date system.)
+ */
 export interface SniffedZip {
   readonly directory: ZipDirectory;
-  readonly workbookXml: string;
 }
 
 export interface SniffOptions {
@@ -108,7 +111,7 @@ function sniffZip(bytes: Uint8Array, fileName: string, options: SniffOptions): {
       const detail = `cannot read xl/workbook.xml: ${(error as Error).message}`;
       throw new InputError('corrupt', `${fileName}: ${detail}`, { file, detail });
     }
-    return { result: { format: 'xlsx', date1904: readDate1904(xml) }, zip: { directory: dir, workbookXml: xml } };
+    return { result: { format: 'xlsx', date1904: readDate1904(xml) }, zip: { directory: dir } };
   }
 
   const mimetype = findEntry(dir, 'mimetype');

@@ -36,7 +36,7 @@ export interface XlsxReadOptions {
   readonly inflateRawStream?: InflateRawStream;
   /** The host's CRC-32, each part is checked with. */
   readonly crc32?: Crc32;
-  /** What sniff already read (the zip directory, workbook.xml): not parsed again. */
+  /** What sniff already read (the zip directory): not parsed again. */
   readonly zip?: SniffedZip;
   /** Most bytes any one part may inflate to, whatever it declares (default 400 MB, as sniff). */
   readonly maxPartBytes?: number;
@@ -163,7 +163,7 @@ function planWorkbook(bytes: Uint8Array, codecs: PartCodecs, sniffed: SniffedZip
   }
   const workbook = findEntry(dir, 'xl/workbook.xml');
   if (!workbook) throw new InputError('not-xlsx', 'no xl/workbook.xml in the zip');
-  const workbookXml = sniffed?.workbookXml ?? readSmallPart(bytes, workbook, codecs);
+  const workbookXml = readSmallPart(bytes, workbook, codecs);
   const relsEntry = findEntry(dir, 'xl/_rels/workbook.xml.rels');
   const rels = relsEntry ? parseRelationships(readSmallPart(bytes, relsEntry, codecs)) : new Map<string, Relationship>();
 

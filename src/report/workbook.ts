@@ -119,8 +119,10 @@ function shiftDates(wb: ExcelJS.Workbook, ms: number): void {
   });
 }
 
-/** A fixed time for the parts of every workbook written: the same report gives the same bytes. */
+/** A fixed time for every workbook written (docProps): the same report gives the same bytes. */
 const FIXED_TIME = new Date(Date.UTC(2000, 0, 1));
+/** The zip entries' time: fflate writes local time, so a local date gives the same bytes in every time zone. */
+const ZIP_TIME = new Date(2000, 0, 1);
 
 /** exceljs's zip (JSZip stamps every part with the current time) written again with fixed times. */
 async function deterministicBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
@@ -128,7 +130,7 @@ async function deterministicBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
   wb.modified = FIXED_TIME;
   const parts = unzipSync(new Uint8Array(await wb.xlsx.writeBuffer()));
   const files: Zippable = {};
-  for (const [name, data] of Object.entries(parts)) files[name] = [data, { mtime: FIXED_TIME }];
+  for (const [name, data] of Object.entries(parts)) files[name] = [data, { mtime: ZIP_TIME }];
   return zipSync(files, { level: 6 });
 }
 

@@ -76,3 +76,16 @@ describe('openWorkbook errors found while reading', () => {
     });
   });
 });
+
+describe('openWorkbook hands sniff’s zip directory to the reader', () => {
+  it('still reads a workbook.xml saved as UTF-16 (sniff reads it as UTF-8 for the date system only)', async () => {
+    const wb = '<workbook><sheets><sheet name="Sổ" sheetId="1"/></sheets></workbook>';
+    const bytes = buildZip([
+      { name: 'xl/workbook.xml', data: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(wb, 'utf16le')]) },
+      { name: 'xl/worksheets/sheet1.xml', data: '<worksheet><sheetData><row r="1"><c t="inlineStr"><is><t>x</t></is></c></row></sheetData></worksheet>' },
+    ]);
+    const names: string[] = [];
+    for await (const sheet of openWorkbook(bytes, 'a.xlsx', nodeHost).sheets) names.push(sheet.name);
+    expect(names).toEqual(['Sổ']);
+  });
+});
