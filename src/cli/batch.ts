@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { CheckInput, CheckSetup, Checker, GroupResult } from '../engine/check.js';
+import { countsOf, type CheckInput, type CheckSetup, type Checker, type GroupResult } from '../engine/check.js';
 import type { FileResult } from '../engine/run.js';
 import { InputError } from '../ingest/types.js';
 
@@ -32,7 +32,7 @@ export interface FileCounts {
   readonly findings: number;
 }
 
-export const countsOf = (r: FileResult): FileCounts => ({ entries: r.registers.reduce((n, x) => n + x.entries, 0), findings: r.findings.length });
+export { countsOf } from '../engine/check.js';
 
 /** An input read from disk when the engine gets to it (a missing file is that file's error). */
 export function fileInput(path: string, absolute: string): CheckInput {

@@ -5,7 +5,7 @@ import { relative, resolve, sep } from 'node:path';
 import { parseIso } from '../core/dates.js';
 import { localize, UI } from '../core/messages.js';
 import type { Lang, RegisterKind } from '../core/types.js';
-import { batchUnits, type CheckSetup } from '../engine/check.js';
+import { batchUnits, groupByUnit, type CheckSetup } from '../engine/check.js';
 import type { Report } from '../report/report.js';
 import { createChecker, rules as RULES } from '../index.js';
 import { defaultJobs, fileInput, runBatch, type BatchJob } from './batch.js';
@@ -72,19 +72,7 @@ export async function runCheck(values: CheckValues, args: readonly string[], io:
       return folderToUnit.get(folder) ?? folder;
     };
     // One job per unit (its files share their numbering series); the whole run is one job otherwise.
-    const jobs: BatchJob[] = [];
-    const jobOf = new Map<string, BatchJob & { inputs: { path: string; absolute: string }[] }>();
-    for (const i of inputs) {
-      const unit = unitOf(i);
-      const key = unit ?? '\u0000';
-      let job = jobOf.get(key);
-      if (!job) {
-        job = { unit, inputs: [] };
-        jobOf.set(key, job);
-        jobs.push(job);
-      }
-      job.inputs.push({ path: i.path, absolute: i.absolute });
-    }
+    const jobs: BatchJob[] = groupByUnit(inputs, unitOf).map((g) => ({ unit: g.unit, inputs: g.items.map((i) => ({ path: i.path, absolute: i.absolute })) }));
     const setup: CheckSetup = {
       config: loaded.json,
       asOf,

@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { dayNumber, type DayNumber } from '../core/dates.js';
+import { today } from '../core/dates.js';
 import type { Lang } from '../core/types.js';
 import { EXIT, UsageError, type MainIo } from './shared.js';
 
@@ -86,11 +86,6 @@ Exit codes: 0 no errors; 1 errors (or warnings over --max-warnings); 2 usage, co
 or internal error.
 `,
 };
-
-function todayLocal(): DayNumber {
-  const now = new Date();
-  return dayNumber(now.getFullYear(), now.getMonth() + 1, now.getDate());
-}
 
 /**
  * The process's own streams. When the reader of stdout goes away (`vanthu-lint … | head`), the rest of
@@ -182,7 +177,7 @@ export async function main(argv: readonly string[], io: MainIo = defaultIo()): P
       }
     }
     if (args.length === 0) throw new UsageError(lang === 'vi' ? 'thiếu tệp cần kiểm tra' : 'no files to check');
-    return await (await import('./check.js')).runCheck(values, args, io, lang, todayLocal(), packageVersion());
+    return await (await import('./check.js')).runCheck(values, args, io, lang, today(), packageVersion());
   } catch (err) {
     const name = err instanceof Error ? err.name : '';
     if (name === 'ConfigError') {

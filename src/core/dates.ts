@@ -10,6 +10,12 @@ export function dayNumber(year: number, month: number, day: number): DayNumber {
   return Math.round(Date.UTC(year, month - 1, day) / MS_PER_DAY);
 }
 
+/** Today in the machine's own calendar (local time). */
+export function today(): DayNumber {
+  const now = new Date();
+  return dayNumber(now.getFullYear(), now.getMonth() + 1, now.getDate());
+}
+
 export interface Ymd {
   readonly year: number;
   readonly month: number;

@@ -7,7 +7,7 @@
 // `createChecker` exposes the steps for hosts that spread groups over threads (the CLI's --jobs):
 // each thread makes a checker from the same plain-data setup, checks the groups it takes, and the
 // main thread finishes with every group's result. `checkFiles` is the same steps in one thread.
-import { parseIso, type DayNumber } from '../core/dates.js';
+import { parseIso, today, type DayNumber } from '../core/dates.js';
 import type { Finding, Lang, RegisterKind, Severity } from '../core/types.js';
 import { resolveConfig, type ResolvedConfig } from '../config/resolve.js';
 import type { Host } from '../host/host.js';
@@ -72,13 +72,8 @@ export interface CheckFilesOptions extends Omit<CheckSetup, 'units'> {
   readonly signal?: AbortSignal;
 }
 
-const todayOf = (): DayNumber => {
-  const now = new Date();
-  return Math.floor(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) / 86_400_000) as DayNumber;
-};
-
 function asOfDay(value: string | DayNumber | undefined): DayNumber {
-  if (value === undefined) return todayOf();
+  if (value === undefined) return today();
   if (typeof value === 'number') return value;
   const day = parseIso(value);
   if (day === undefined) throw new RangeError(`asOf: expected yyyy-mm-dd, got "${value}"`);
@@ -91,6 +86,8 @@ export class Checker {
   readonly lang: Lang;
   private readonly units: readonly UnitDef[] | undefined;
   private readonly issuerOf: ReadonlyMap<string, string>;
+  /** Rule id → configured severity (undefined: the finding's own); absent rules are off. */
+  private readonly severities: ReadonlyMap<string, Severity | undefined>;
   private states: { check: RunCheck; state: RunCheckState }[] = [];
   private started = false;
 
@@ -104,6 +101,7 @@ export class Checker {
     this.lang = setup.lang ?? 'vi';
     this.units = setup.units;
     this.issuerOf = new Map((config.units ?? []).filter((u) => u.issuer).map((u) => [u.name, u.issuer!]));
+    this.severities = new Map(this.resolved.rules.map((r) => [r.rule.meta.id, r.severity]));
     this.settings = {
       rules: this.resolved.rules,
       config,
@@ -115,8 +113,7 @@ export class Checker {
 
   /** The severity of a rule's findings (configured, else `fallback`), undefined when it is off or absent. */
   severity(ruleId: string, fallback: Severity): Severity | undefined {
-    const resolved = this.settings.rules.find((r) => r.rule.meta.id === ruleId);
-    return resolved ? (resolved.severity ?? fallback) : undefined;
+    return this.severities.has(ruleId) ? (this.severities.get(ruleId) ?? fallback) : undefined;
   }
 
   /** Starts the run-scope checks (reads the issued documents). Once, before the first group. */
@@ -224,6 +221,29 @@ export function routeFindings(results: readonly FileResult[], extra: readonly Fi
   });
 }
 
+/** What a finished file adds to the progress: its entries and findings. */
+export const countsOf = (r: FileResult): Omit<CheckProgress, 'files'> => ({ entries: r.registers.reduce((n, x) => n + x.entries, 0), findings: r.findings.length });
+
+/**
+ * One group per unit (its files share their numbering series; `undefined`: the whole run is one
+ * group), in order of first appearance, each with its items in input order.
+ */
+export function groupByUnit<T>(items: readonly T[], unitOf: (item: T) => string | undefined): { unit: string | undefined; items: T[] }[] {
+  const groups: { unit: string | undefined; items: T[] }[] = [];
+  const byKey = new Map<string, { unit: string | undefined; items: T[] }>();
+  for (const item of items) {
+    const unit = unitOf(item);
+    const key = unit ?? '\u0000';
+    let g = byKey.get(key);
+    if (!g) {
+      byKey.set(key, (g = { unit, items: [] }));
+      groups.push(g);
+    }
+    g.items.push(item);
+  }
+  return groups;
+}
+
 async function bytesOf(input: CheckInput): Promise<Uint8Array> {
   return typeof input.bytes === 'function' ? input.bytes() : input.bytes;
 }
@@ -260,26 +280,19 @@ export async function checkFiles(options: CheckFilesOptions, parts: EngineParts)
   );
   options.signal?.throwIfAborted();
   await checker.start(options.documents ?? [], options.signal);
-  // One group per unit (its files share their numbering series), in order of first appearance.
-  const groups = new Map<string, { unit: string | undefined; files: CheckInput[] }>();
-  for (const f of options.files) {
-    const unit = unitOf ? (unitOf[f.name] ?? '') : undefined;
-    const key = unit ?? '\u0000';
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = { unit, files: [] }));
-    g.files.push(f);
-  }
+  const groups = groupByUnit(options.files, unitOf ? (f) => unitOf[f.name] ?? '' : () => undefined);
   const progress = { files: 0, entries: 0, findings: 0 };
   const onFile = (r: FileResult): void => {
+    const counts = countsOf(r);
     progress.files++;
-    for (const reg of r.registers) progress.entries += reg.entries;
-    progress.findings += r.findings.length;
+    progress.entries += counts.entries;
+    progress.findings += counts.findings;
     options.onProgress?.({ ...progress });
   };
   const results: GroupResult[] = [];
-  for (const g of groups.values()) {
+  for (const g of groups) {
     options.signal?.throwIfAborted();
-    results.push(await checker.checkGroup(g.files, g.unit, { onFile, ...(options.signal ? { signal: options.signal } : {}) }));
+    results.push(await checker.checkGroup(g.items, g.unit, { onFile, ...(options.signal ? { signal: options.signal } : {}) }));
   }
   // Files in input order, whatever their unit.
   return checker.finish(results, options.files.map((f) => f.name));

@@ -1,7 +1,7 @@
 // Post-processing as small pure steps (STYLE habit 10): dedupe, then a deterministic sort
 // (file, sheet/page, row, column, rule, message, data). Both run once per file over every finding,
 // so each finding's keys are computed once and `data` is serialised only when all else ties.
-import type { Finding, Location } from '../core/types.js';
+import type { Finding } from '../core/types.js';
 import { columnNumber } from '../register/model.js';
 
 const columnOrder = (letter: string | undefined): number => (letter ? columnNumber(letter) : -1);
@@ -11,16 +11,6 @@ function cmp(a: string | number | undefined, b: string | number | undefined): nu
   if (a === undefined) return -1;
   if (b === undefined) return 1;
   return a < b ? -1 : 1;
-}
-
-export function compareLocations(a: Location, b: Location, sheetOrder?: ReadonlyMap<string, number>): number {
-  return (
-    cmp(a.file, b.file) ||
-    cmp(sheetOrder?.get(a.sheet ?? '') ?? a.sheet, sheetOrder?.get(b.sheet ?? '') ?? b.sheet) ||
-    cmp(a.page, b.page) ||
-    cmp(a.row, b.row) ||
-    cmp(columnOrder(a.column), columnOrder(b.column))
-  );
 }
 
 /** Everything that makes a finding itself but its data. */
@@ -71,7 +61,7 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
   for (let i = 0; i < findings.length; i++) {
     const f = findings[i]!;
     const l = f.location;
-    // No sheet ranks as the sheet named '' (a CSV's) when there is one, else first (as compareLocations).
+    // No sheet ranks as the sheet named '' (a CSV's) when there is one, else first.
     keys[i] = { f, file: l.file, sheet: l.sheet === undefined ? (sheetOrder.get('') ?? -1) : sheetOrder.get(l.sheet)!, page: orUnset(l.page), row: orUnset(l.row), column: columnOrder(l.column), data: undefined };
   }
   keys.sort(
