@@ -540,17 +540,32 @@ export function typeCodeForName(text: string): NamedTypeCode | undefined {
   // Only the start of the cell matters; bounded work (and regex stack) on pasted paragraphs.
   const s = text.slice(0, 200).normalize('NFC').replace(LEADING_JUNK, '');
   if (s === '') return undefined;
-  // Subjects of a register start alike ("Công văn V/v …", "Quyết định về việc …"): the answer depends
-  // on the first 40 characters only, so it is remembered by them (bounded).
-  const head = s.slice(0, 40);
+  // Subjects of a register start alike ("Công văn V/v …", "Quyết định về việc …") and the answer
+  // depends on the first few characters only (the longest type name and the character after it, or
+  // an abbreviation of at most 5 letters and the one after it): it is remembered by them (bounded).
+  // A head whose fold is shorter than that (runs of spaces) is remembered by its first 40 characters.
+  const head = s.slice(0, NAME_HEAD);
   if (NAME_CACHE.has(head)) return NAME_CACHE.get(head);
-  const result = typeCodeForHead(head);
+  const enough = head.length === s.length || foldKey(head).length > NAME_MAX;
+  const key = enough ? head : s.slice(0, 40);
+  if (key !== head && NAME_CACHE.has(key)) return NAME_CACHE.get(key);
+  const result = typeCodeForHead(key);
   if (NAME_CACHE.size >= 4096) NAME_CACHE.clear();
-  NAME_CACHE.set(head, result);
+  NAME_CACHE.set(key, result);
   return result;
 }
 
+/** typeCodeForName without its memo, by the first 40 characters (tests compare the two). */
+export function typeCodeForNameWhole(text: string): NamedTypeCode | undefined {
+  const s = text.slice(0, 200).normalize('NFC').replace(LEADING_JUNK, '');
+  return s === '' ? undefined : typeCodeForHead(s.slice(0, 40));
+}
+
 const NAME_CACHE = new Map<string, NamedTypeCode | undefined>();
+/** Folded length of the longest type name (NAME_TABLE is sorted longest first). */
+const NAME_MAX = NAME_TABLE[0]![0].length;
+/** Characters of a subject read for its type: the longest name, the one after it, and some spaces. */
+const NAME_HEAD = NAME_MAX + 4;
 
 function typeCodeForHead(s: string): NamedTypeCode | undefined {
   // The longest type name is about 20 letters: folding the first 32 characters is enough.

@@ -22,13 +22,29 @@ export interface Ymd {
   readonly day: number;
 }
 
+/** Days Date can hold (±100,000,000 days from 1970); beyond them, and for non-integers, Date decides. */
+const CIVIL_RANGE = 100_000_000;
+
 export function toYmd(d: DayNumber): Ymd {
-  const date = new Date(d * MS_PER_DAY);
-  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
+  if (!Number.isInteger(d) || d < -CIVIL_RANGE || d > CIVIL_RANGE) {
+    const date = new Date(d * MS_PER_DAY);
+    return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
+  }
+  // Proleptic Gregorian calendar from a day count, in integers (H. Hinnant, "chrono-compatible
+  // low-level date algorithms", civil_from_days): no Date per call, rules ask per entry.
+  const z = d + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
 }
 
 export function yearOf(d: DayNumber): number {
-  return new Date(d * MS_PER_DAY).getUTCFullYear();
+  return toYmd(d).year;
 }
 
 /** 0 = Sunday … 6 = Saturday. 1970-01-01 was a Thursday. */

@@ -82,9 +82,22 @@ export function rawText(value: RawValue, isDate: boolean, date1904: boolean): st
 
 const WHITESPACE_RUN = /\s+/g;
 
+/**
+ * Text that is clean already: words of ASCII, Latin-1 and Latin Extended letters (Vietnamese
+ * included) and general punctuation, one space apart. Every one of these characters is NFC on its
+ * own and none combines with its neighbour (canonical combining class 0, NFC quick check Yes), and
+ * none is whitespace.
+ */
+const CLEAN = /^[!-~\u00a1-\u024f\u1e00-\u1eff\u2010-\u2027]+(?: [!-~\u00a1-\u024f\u1e00-\u1eff\u2010-\u2027]+)*$/u;
+
 /** NFC, trimmed, every whitespace run (incl. line breaks, NBSP) collapsed to one space. */
 export function cleanText(s: string): string {
-  if (s === '') return s;
+  if (s === '' || CLEAN.test(s)) return s;
+  return cleanTextWhole(s);
+}
+
+/** cleanText without the look for text that is clean already (tests compare the two). */
+export function cleanTextWhole(s: string): string {
   return s.normalize('NFC').replace(WHITESPACE_RUN, ' ').trim();
 }
 

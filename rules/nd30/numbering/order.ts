@@ -68,19 +68,19 @@ export default defineRule<z.infer<typeof Options>>({
       for (const s of model.series) {
         const first = firstHolders(c, s);
         // Entries dated in the wrong year (register/period reports them) would only repeat that finding here.
-        const ordered = [...first.entries()].filter(([, i]) => !Number.isNaN(c.day.at(i)) && !model.outlier[i]).sort((a, b) => a[0] - b[0]).map(([, i]) => i);
+        const ordered = inNumberOrder(c, first, model.outlier);
         const kept = longestInOrder(c, ordered);
         const flagged: { i: number; messageId: string; other?: number; suggested?: number }[] = [];
         ordered.forEach((i, k) => {
-          if (kept.has(i)) return;
+          if (kept[k] === 1) return;
           const d = c.day.at(i);
           // The nearest kept lower number dated later, or else the nearest kept higher number dated earlier.
           let other: number | undefined;
-          for (let j = k - 1; j >= 0 && other === undefined; j--) if (kept.has(ordered[j]!) && c.day.at(ordered[j]!) > d) other = ordered[j];
+          for (let j = k - 1; j >= 0 && other === undefined; j--) if (kept[j] === 1 && c.day.at(ordered[j]!) > d) other = ordered[j];
           let messageId = 'earlier';
           if (other === undefined) {
             messageId = 'later';
-            for (let j = k + 1; j < ordered.length && other === undefined; j++) if (kept.has(ordered[j]!) && c.day.at(ordered[j]!) < d) other = ordered[j];
+            for (let j = k + 1; j < ordered.length && other === undefined; j++) if (kept[j] === 1 && c.day.at(ordered[j]!) < d) other = ordered[j];
           }
           if (other !== undefined && Math.abs(c.day.at(other) - d) <= toleranceDays) return;
           const swapped = c.swapped.get(i);
@@ -126,11 +126,26 @@ export default defineRule<z.infer<typeof Options>>({
 });
 
 /**
+ * The first holder of each number, in number order, leaving out entries without a readable date and
+ * those dated in another year than their neighbours (register/period reports them). The numbers are
+ * distinct: sorted as numbers, each names its entry.
+ */
+function inNumberOrder(c: SeriesCollector, first: ReadonlyMap<number, number>, outlier: readonly boolean[]): number[] {
+  const nums = new Float64Array(first.size);
+  let n = 0;
+  for (const [x, i] of first) if (!Number.isNaN(c.day.at(i)) && !outlier[i]) nums[n++] = x;
+  const sorted = nums.subarray(0, n).sort();
+  const out = new Array<number>(n);
+  for (let k = 0; k < n; k++) out[k] = first.get(sorted[k]!)!;
+  return out;
+}
+
+/**
  * The entries (in number order) that stay in date order: a longest non-decreasing subsequence of
  * days. Computed from the highest number down, so that between equal-length choices the lower
  * numbers are kept and the higher, later-issued one is flagged.
  */
-function longestInOrder(c: SeriesCollector, ordered: readonly number[]): Set<number> {
+function longestInOrder(c: SeriesCollector, ordered: readonly number[]): Uint8Array {
   const n = ordered.length;
   // Reverse scan: longest non-increasing subsequence of days read from the end.
   const tails: number[] = []; // tails[len-1] = position (in ordered) of the best tail
@@ -149,20 +164,20 @@ function longestInOrder(c: SeriesCollector, ordered: readonly number[]): Set<num
     prev[k] = lo > 0 ? tails[lo - 1]! : -1;
     tails[lo] = k;
   }
-  const kept = new Set<number>();
-  for (let k = tails.length > 0 ? tails[tails.length - 1]! : -1; k >= 0; k = prev[k]!) kept.add(ordered[k]!);
+  const kept = new Uint8Array(n);
+  for (let k = tails.length > 0 ? tails[tails.length - 1]! : -1; k >= 0; k = prev[k]!) kept[k] = 1;
   return kept;
 }
 
 /** Would the swapped reading put entry k between its kept neighbours? */
-function fits(c: SeriesCollector, ordered: readonly number[], kept: ReadonlySet<number>, k: number, day: number): boolean {
+function fits(c: SeriesCollector, ordered: readonly number[], kept: Uint8Array, k: number, day: number): boolean {
   let lo = -Infinity;
   let hi = Infinity;
-  for (let j = k - 1; j >= 0; j--) if (kept.has(ordered[j]!)) {
+  for (let j = k - 1; j >= 0; j--) if (kept[j] === 1) {
     lo = c.day.at(ordered[j]!);
     break;
   }
-  for (let j = k + 1; j < ordered.length; j++) if (kept.has(ordered[j]!)) {
+  for (let j = k + 1; j < ordered.length; j++) if (kept[j] === 1) {
     hi = c.day.at(ordered[j]!);
     break;
   }

@@ -559,7 +559,8 @@ function bounds(xs: Iterable<number>): [number, number] {
 
 function distinctNumbers(c: SeriesCollector, items: readonly number[]): Set<number> {
   const s = new Set<number>();
-  for (const i of items) if (!c.suffix.has(i)) s.add(c.num.at(i));
+  if (c.suffix.size === 0) for (const i of items) s.add(c.num.at(i));
+  else for (const i of items) if (!c.suffix.has(i)) s.add(c.num.at(i));
   return s;
 }
 
@@ -707,6 +708,13 @@ function mergeMinorSeries(c: SeriesCollector, protos: Proto[], agency: string): 
     return cat === 'copy' || cat === 'qppl' || cat === 'vbhn' || cat === 'law' || cat === 'secret';
   };
   const merged = new Set<Proto>();
+  // A target's numbers, once per target (every source looks at every target).
+  const numbersOf = new Map<Proto, Set<number>>();
+  const targetNumbers = (t: Proto): Set<number> => {
+    let tn = numbersOf.get(t);
+    if (tn === undefined) numbersOf.set(t, (tn = distinctNumbers(c, t.items)));
+    return tn;
+  };
   for (const src of protos) {
     if (!isSource(src)) continue;
     const nums = distinctNumbers(c, src.items);
@@ -714,7 +722,7 @@ function mergeMinorSeries(c: SeriesCollector, protos: Proto[], agency: string): 
     const [lo, hi] = bounds(nums);
     const candidates = protos.filter((t) => {
       if (t === src || !isTarget(t) || merged.has(t) || t.year !== src.year || t.periodStart !== src.periodStart) return false;
-      const tn = distinctNumbers(c, t.items);
+      const tn = targetNumbers(t);
       if (tn.size < 2) return false;
       const [tlo, thi] = bounds(tn);
       if (lo <= tlo || hi >= thi) return false;
@@ -723,7 +731,8 @@ function mergeMinorSeries(c: SeriesCollector, protos: Proto[], agency: string): 
     });
     if (candidates.length !== 1) continue;
     const target = candidates[0]!;
-    target.items = [...target.items, ...src.items].sort((a, b) => a - b);
+    target.items = target.items.concat(src.items).sort((a, b) => a - b);
+    numbersOf.delete(target);
     merged.add(src);
   }
   return merged;
@@ -789,7 +798,8 @@ function books(c: SeriesCollector, segs: readonly number[][], auto: boolean): { 
   for (const seg of segs) {
     const own = auto ? separateTypes(c, seg) : [];
     const evidence = own.length > 0;
-    const nums = distinctNumbers(c, seg);
+    // One register is one book: its numbers are compared with nothing.
+    const nums = segs.length > 1 ? distinctNumbers(c, seg) : new Set<number>();
     let target = out[0];
     if (target && nums.size >= MIN_TYPE_ENTRIES) {
       target = out.find((b) => {
@@ -806,9 +816,9 @@ function books(c: SeriesCollector, segs: readonly number[][], auto: boolean): { 
         return share(pairsOf(seg, separate), pairsOf(b.items, separate)) <= SAME_PAIRS;
       });
     }
-    if (!target) out.push((target = { items: [], separate: new Set(), evidence: false, nums: new Set() }));
+    if (!target) out.push((target = { items: [], separate: new Set(), evidence: false, nums }));
+    else for (const x of nums) target.nums.add(x);
     for (const i of seg) target.items.push(i);
-    for (const x of nums) target.nums.add(x);
     for (const t of own) target.separate.add(t);
     target.evidence ||= evidence;
   }
@@ -874,6 +884,9 @@ function runsDensely(c: SeriesCollector, items: readonly number[], types: readon
 
 /** Registers that mostly repeat numbers already seen are separate books (chains); the others continue. */
 function splitChains(c: SeriesCollector, items: readonly number[]): { index: number; items: number[] }[] {
+  // Entries of one register are one chain: their numbers are compared with nothing.
+  if (items.length === 0) return [];
+  if (c.reg.at(items[0]!) === c.reg.at(items[items.length - 1]!)) return [{ index: 0, items: items.slice() }];
   const chains: { index: number; items: number[]; nums: Set<number> }[] = [];
   let k = 0;
   while (k < items.length) {
@@ -891,9 +904,9 @@ function splitChains(c: SeriesCollector, items: readonly number[]): { index: num
         return common / Math.min(segNums.size, ch.nums.size) <= OVERLAP_SPLIT;
       });
     }
-    if (!target) chains.push((target = { index: chains.length, items: [], nums: new Set() }));
+    if (!target) chains.push((target = { index: chains.length, items: [], nums: segNums }));
+    else for (const x of segNums) target.nums.add(x);
     for (const i of seg) target.items.push(i);
-    for (const x of segNums) target.nums.add(x);
     k = end;
   }
   return chains;

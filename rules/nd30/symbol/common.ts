@@ -4,7 +4,7 @@
 // Documents dated before NĐ 30/2020 took effect were written under TT 01/2011/TT-BNV, whose text we
 // only know from memory ([M]): findings on them are warnings at most.
 import type { Severity } from '../../../src/core/types.js';
-import { formatIso, pad2, yearOf } from '../../../src/core/dates.js';
+import { dayNumber, formatIso, pad2, yearOf, type DayNumber } from '../../../src/core/dates.js';
 import type { AgencyConfig } from '../../../src/config/schema.js';
 import type { Entry } from '../../../src/register/model.js';
 import { isPartyIssuer, matchKnownIssuer, matchPartyTypeCode, PRE_2020_CUTOVER } from '../../data/doc-types.js';
@@ -159,9 +159,15 @@ export function issuedYear(entry: Entry): number | undefined {
 
 /** Dated before 2020-03-05: TT 01/2011 applied, facts [M]. */
 export function isPre2020(entry: Entry): boolean {
-  const iso = issuedIso(entry);
-  return iso !== undefined && iso < PRE_2020_CUTOVER;
+  const d = entry.day('issuedDate');
+  return d !== undefined && d < PRE_2020_DAY;
 }
+
+/** PRE_2020_CUTOVER (`yyyy-mm-dd`) as a day number: every symbol rule asks, per entry. */
+const PRE_2020_DAY = ((): DayNumber => {
+  const [y, m, d] = PRE_2020_CUTOVER.split('-').map(Number);
+  return dayNumber(y!, m!, d!);
+})();
 
 /**
  * Warning instead of the rule's default in incoming registers (the sender wrote the symbol) and on

@@ -425,11 +425,56 @@ export interface ParseOptions {
 
 export function parseSymbol(raw: string, options: ParseOptions = {}): ParsedSymbol {
   try {
-    return parseInner(raw, options.issuers ?? []);
+    const issuers = options.issuers ?? NO_ISSUERS;
+    return parseNumbered(raw, issuers) ?? parseInner(raw, issuers);
   } catch {
     // Defensive: the parser is total by construction; never let a bug become an exception.
     return unparseable(raw, raw, []);
   }
+}
+
+const NO_ISSUERS: readonly string[] = [];
+
+/** The parse without the leading-number shortcut of parseNumbered (tests compare the two). */
+export function parseSymbolWhole(raw: string, options: ParseOptions = {}): ParsedSymbol {
+  try {
+    return parseInner(raw, options.issuers ?? NO_ISSUERS);
+  } catch {
+    return unparseable(raw, raw, []);
+  }
+}
+
+/** A symbol that opens with its number and a slash (`12/QĐ-UBND`, `05/2024/NQ-HĐND`). */
+const NUMBERED = /^([0-9]+)(\/.*)$/su;
+/** Parses of the text after the number, per issuer list (a book's symbols share a few dozen of them). */
+const restMemo = new WeakMap<readonly string[], Map<string, ParsedSymbol>>();
+const REST_MEMO_SIZE = 4096;
+
+/**
+ * `NN/rest`: everything the parser decides after a leading number and its slash is the same whatever
+ * the number's digits (trimming, the label, prose, notes and look-alikes look at the rest only; the
+ * number is a group of its own, read by parseNumber), so the rest is parsed once as `0/rest` and the
+ * number put back. Undefined for every other shape (and for inputs too long to analyse): the full parse.
+ */
+function parseNumbered(raw: string, issuers: readonly string[]): ParsedSymbol | undefined {
+  if (typeof raw !== 'string' || raw.length > MAX_INPUT) return undefined;
+  const m = NUMBERED.exec(raw);
+  if (m === null) return undefined;
+  const digits = m[1]!;
+  const rest = m[2]!;
+  let memo = restMemo.get(issuers);
+  if (memo === undefined) restMemo.set(issuers, (memo = new Map()));
+  let template = memo.get(rest);
+  if (template === undefined) {
+    template = parseInner(`0${rest}`, issuers);
+    if (memo.size >= REST_MEMO_SIZE) memo.clear();
+    memo.set(rest, template);
+  }
+  if (!template.normalized.startsWith('0')) return undefined;
+  const normalized = digits + template.normalized.slice(1);
+  if (template.number === undefined) return { ...template, raw, normalized };
+  if (template.number.digits !== '0' || template.number.suffix !== undefined || template.number.malformed !== undefined) return undefined;
+  return { ...template, raw, normalized, number: parseNumber(digits) };
 }
 
 const TRAILING_NOTE = /^(\S*\d\S*\/\S+)(\s+\S.*)$/su;

@@ -67,9 +67,9 @@ export default defineRule({
         if (!parsed || partyInStateForm(parsed) || truncatedYear(parsed)) return;
         const value = parsed.raw;
         const severity = severityFor(entry);
-        const iso = issuedIso(entry);
         const missing = missingYear(parsed);
         if (missing !== undefined) {
+          const iso = issuedIso(entry);
           if (iso !== undefined && iso < BEFORE_QPPL_YEARS) return;
           // The document's year is the likely one, but the date may be the wrong cell: a suggestion.
           const y = issuedYear(entry);
@@ -101,6 +101,7 @@ export default defineRule({
         }
         if (info.qpplUntil !== undefined) {
           // Chỉ thị: QPPL only before 1/7/2016. Without a date the year segment itself decides.
+          const iso = issuedIso(entry);
           const after = iso !== undefined ? iso >= info.qpplUntil : Number(year) > Number(info.qpplUntil.slice(0, 4));
           if (after) context.report({ entry, field: 'symbol', messageId: 'chiThi', data: { adviceVi: adviceVi(entry), adviceEn: adviceEn(entry), value, year }, severity: 'warning' });
         }
