@@ -537,6 +537,12 @@ const LEADING_JUNK = /^[\s"'“”‘’«»\-–—•*·.:;,()[\]]+/u;
  * Note: before 2020-03-05 `QĐ` was also used for quy định (see `pre2020CodesFor`).
  */
 export function typeCodeForName(text: string): NamedTypeCode | undefined {
+  // Text that starts clean (no junk to strip, nothing NFC would change up to one character past the
+  // head) has the head it is remembered by as written: answered before any normalising.
+  if (text.length > 0 && !LEADING_JUNK.test(text.charAt(0)) && CLEAN_HEAD.test(text.slice(0, NAME_HEAD + 1))) {
+    const head = text.slice(0, NAME_HEAD);
+    if (NAME_CACHE.has(head)) return NAME_CACHE.get(head);
+  }
   // Only the start of the cell matters; bounded work (and regex stack) on pasted paragraphs.
   const s = text.slice(0, 200).normalize('NFC').replace(LEADING_JUNK, '');
   if (s === '') return undefined;
@@ -546,7 +552,7 @@ export function typeCodeForName(text: string): NamedTypeCode | undefined {
   // A head whose fold is shorter than that (runs of spaces) is remembered by its first 40 characters.
   const head = s.slice(0, NAME_HEAD);
   if (NAME_CACHE.has(head)) return NAME_CACHE.get(head);
-  const enough = head.length === s.length || foldKey(head).length > NAME_MAX;
+  const enough = s.length < NAME_HEAD || foldKey(head).length > NAME_MAX;
   const key = enough ? head : s.slice(0, 40);
   if (key !== head && NAME_CACHE.has(key)) return NAME_CACHE.get(key);
   const result = typeCodeForHead(key);
@@ -562,6 +568,11 @@ export function typeCodeForNameWhole(text: string): NamedTypeCode | undefined {
 }
 
 const NAME_CACHE = new Map<string, NamedTypeCode | undefined>();
+/**
+ * Characters NFC leaves alone and that never combine with the one before (canonical combining class
+ * 0, NFC quick check Yes): ASCII, Latin-1, Latin Extended (Vietnamese included), general punctuation.
+ */
+const CLEAN_HEAD = /^[ -~\u00a1-\u024f\u1e00-\u1eff\u2010-\u2027]*$/u;
 /** Folded length of the longest type name (NAME_TABLE is sorted longest first). */
 const NAME_MAX = NAME_TABLE[0]![0].length;
 /** Characters of a subject read for its type: the longest name, the one after it, and some spaces. */

@@ -1,6 +1,6 @@
 // Validates a parsed config against the schema and the rule registry; unknown keys, unknown rule ids
 // and bad rule options are errors that name what was expected (ESLint validateRulesConfig).
-import { z } from 'zod';
+import * as z from 'zod';
 import type { SeveritySetting } from '../core/types.js';
 import type { AnyRule } from '../engine/rule.js';
 import { ConfigSchema, type AgencyConfig, type Config, type RuleSetting } from './schema.js';

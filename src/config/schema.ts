@@ -1,5 +1,5 @@
 // vanthu.config.json, validated once at load (STYLE habit 7). Browser-safe: takes parsed JSON.
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseIso } from '../core/dates.js';
 import { FIELDS } from '../core/types.js';
 

@@ -1,5 +1,5 @@
 // defineRule and the types a rule sees. Rules see only the register model (STYLE habit 3).
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type {
   Citation,
   FieldName,

@@ -1,6 +1,6 @@
 import { defineRule } from '../../../src/engine/rule.js';
 import { ND30 } from '../symbol/common.js';
-import { placeOf, seriesData, seriesHandlers } from './series.js';
+import { firstHolders, placeOf, seriesData, seriesHandlers } from './series.js';
 
 // Điều 15.1: "số và ký hiệu văn bản của cơ quan, tổ chức là duy nhất trong một năm"; Điều 22.2: số
 // đến are consecutive. Numbers are compared by value within a series and year (07, 7 and 007 are
@@ -31,15 +31,12 @@ export default defineRule({
   check(context) {
     return seriesHandlers(context, (model, c) => {
       for (const s of model.series) {
-        const first = new Map<number, number>();
+        // The first holder of each number (shared with gap and order): every later holder repeats it.
+        const first = firstHolders(c, s);
         for (const i of s.items) {
           if (c.suffix.has(i)) continue;
-          const x = c.num.at(i);
-          const other = first.get(x);
-          if (other === undefined) {
-            first.set(x, i);
-            continue;
-          }
+          const other = first.get(c.num.at(i))!;
+          if (other === i) continue;
           const here = c.location(i);
           const there = c.location(other);
           const place = placeOf(there, here);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule } from '../../../src/engine/rule.js';
 import { ND30 } from '../symbol/common.js';
 import { continuation, jan1, lowest, pad2, seriesData, seriesHandlers } from './series.js';

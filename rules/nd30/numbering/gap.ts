@@ -43,7 +43,7 @@ export default defineRule({
       const named = namedByYear(c, model);
       for (const s of model.series) {
         const first = firstHolders(c, s);
-        const sorted = [...first.keys()].sort((a, b) => a - b);
+        const sorted = Float64Array.from(first.keys()).sort();
         for (let k = 1; k < sorted.length; k++) {
           const before = sorted[k - 1]!;
           const after = sorted[k]!;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { formatDate } from '../../../src/core/dates.js';
 import { defineRule } from '../../../src/engine/rule.js';
 import { ND30 } from '../symbol/common.js';

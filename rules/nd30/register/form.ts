@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { dayNumber, type DayNumber } from '../../../src/core/dates.js';
 import type { FieldName, RegisterKind } from '../../../src/core/types.js';
 import { defineRule } from '../../../src/engine/rule.js';

@@ -42,7 +42,7 @@ export default defineRule({
     return {
       row(entry) {
         const parsed = symbolOf(entry, context.agency);
-        if (!parsed || parsed.form === 'unparseable' || parsed.form === 'empty') return;
+        if (!parsed || parsed.form === 'unparseable' || parsed.form === 'empty' || parsed.repairs.length === 0) return;
         const cased = parsed.repairs.filter((r) => r.kind === 'case');
         if (cased.length === 0) return;
         const dj = new Set(parsed.repairs.filter((r) => r.kind === 'd-for-đ').map((r) => r.to));

@@ -59,7 +59,8 @@ export default defineRule({
   check(context) {
     if (context.config.numbering?.scheme === 'per-type') return {};
     const issuers = agencyIssuers(context.agency);
-    const main = new Map<number, Set<number>>();
+    // The main series' numbers per year, as a list: looked up as a set only when a book has copies.
+    const main = new Map<number, number[]>();
     const copies: CopySeen[] = [];
     let lastYear: number | undefined;
     return {
@@ -72,14 +73,16 @@ export default defineRule({
         if (parsed.form === 'copy') {
           copies.push({ year, number: num.value, location: entry.location('symbol') });
         } else if ((parsed.form === 'typed' || parsed.form === 'cong-van') && (issuers.length === 0 || (parsed.issuer !== undefined && includesCode(issuers, parsed.issuer)))) {
-          let set = main.get(year);
-          if (!set) main.set(year, (set = new Set()));
-          set.add(num.value);
+          let list = main.get(year);
+          if (!list) main.set(year, (list = []));
+          list.push(num.value);
         }
       },
       end() {
+        if (copies.length === 0) return;
         const copyMax = new Map<number, number>();
         const lastMain = new Map<number, number>();
+        const mainSets = new Map<number, Set<number>>();
         for (const [year, numbers] of main) {
           let last = 0;
           for (const x of numbers) if (x > last) last = x;
@@ -87,7 +90,8 @@ export default defineRule({
         }
         for (const c of copies) {
           const before = copyMax.get(c.year) ?? 0;
-          const numbers = main.get(c.year) ?? new Set<number>();
+          let numbers = mainSets.get(c.year);
+          if (numbers === undefined) mainSets.set(c.year, (numbers = new Set(main.get(c.year))));
           const last = lastMain.get(c.year) ?? 0;
           const fillsMainHole = !numbers.has(c.number) && numbers.has(c.number - 1) && (numbers.has(c.number + 1) || c.number - 1 === last);
           if (c.number > before + 1 && fillsMainHole) {

@@ -36,7 +36,7 @@ export default defineRule({
     return {
       row(entry) {
         const parsed = symbolOf(entry, context.agency);
-        if (!parsed || parsed.form === 'unparseable' || parsed.form === 'empty') return;
+        if (!parsed || parsed.form === 'unparseable' || parsed.form === 'empty' || parsed.repairs.length === 0) return;
         const severity = severityFor(entry);
         const fix = { from: parsed.raw, to: parsed.normalized, kind: fixKind(entry, parsed, ['d-for-đ', 'lookalike']) };
         const ascii = parsed.repairs.find((r) => r.kind === 'd-for-đ');

@@ -39,7 +39,7 @@ export default defineRule({
       row(entry) {
         const parsed = symbolOf(entry, context.agency);
         // Free text that is not a symbol at all ("Không số – đơn thư") is not judged character by character.
-        if (!parsed || parsed.form === 'empty' || parsed.form === 'unparseable') return;
+        if (!parsed || parsed.form === 'empty' || parsed.form === 'unparseable' || parsed.repairs.length === 0) return;
         const runs = parsed.repairs.filter((r) => r.kind === 'lookalike' && !ETH.test(r.from));
         if (runs.length === 0) return;
         const chars = codePoints(runs.map((r) => r.from).join(''));

@@ -41,7 +41,7 @@ export default defineRule({
         // An unparseable value ("Quyết định số 12") is not a spaced symbol; other rules speak about it.
         if (!parsed || parsed.form === 'unparseable' || parsed.form === 'empty') return;
         // `22/202 /QĐ-UBND`: the space is what is left of the cut year (symbol/number-format speaks).
-        if (truncatedYear(parsed)) return;
+        if (parsed.repairs.length === 0 || truncatedYear(parsed)) return;
         const spaced = parsed.repairs.filter(spacing);
         if (spaced.length === 0) return;
         const lineBreak = spaced.some((r) => r.kind === 'line-break');

@@ -444,8 +444,6 @@ export function parseSymbolWhole(raw: string, options: ParseOptions = {}): Parse
   }
 }
 
-/** A symbol that opens with its number and a slash (`12/QĐ-UBND`, `05/2024/NQ-HĐND`). */
-const NUMBERED = /^([0-9]+)(\/.*)$/su;
 /** Parses of the text after the number, per issuer list (a book's symbols share a few dozen of them). */
 const restMemo = new WeakMap<readonly string[], Map<string, ParsedSymbol>>();
 const REST_MEMO_SIZE = 4096;
@@ -458,10 +456,12 @@ const REST_MEMO_SIZE = 4096;
  */
 function parseNumbered(raw: string, issuers: readonly string[]): ParsedSymbol | undefined {
   if (typeof raw !== 'string' || raw.length > MAX_INPUT) return undefined;
-  const m = NUMBERED.exec(raw);
-  if (m === null) return undefined;
-  const digits = m[1]!;
-  const rest = m[2]!;
+  // The leading ASCII digits and a slash after them (a scan: no match array per entry).
+  let k = 0;
+  for (let ch = raw.charCodeAt(0); ch >= 48 && ch <= 57; ch = raw.charCodeAt(++k));
+  if (k === 0 || raw.charCodeAt(k) !== 47) return undefined;
+  const digits = raw.slice(0, k);
+  const rest = raw.slice(k);
   let memo = restMemo.get(issuers);
   if (memo === undefined) restMemo.set(issuers, (memo = new Map()));
   let template = memo.get(rest);

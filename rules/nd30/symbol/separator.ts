@@ -40,7 +40,7 @@ export default defineRule({
     return {
       row(entry) {
         const parsed = symbolOf(entry, context.agency);
-        if (!parsed || parsed.form === 'unparseable' || parsed.form === 'empty' || partyInStateForm(parsed)) return;
+        if (!parsed || parsed.form === 'unparseable' || parsed.form === 'empty' || partyInStateForm(parsed) || parsed.repairs.length === 0) return;
         const wrong = parsed.repairs.filter((r) => r.kind === 'separator' && !isWhitespace(r.from));
         if (wrong.length === 0) return;
         const first = wrong.find((r) => r.to !== '') ?? (wrong[0] as Repair);

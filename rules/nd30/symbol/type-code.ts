@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule } from '../../../src/engine/rule.js';
 import { matchStateTypeCode } from '../../data/doc-types.js';
 import { adviceEn, adviceVi, includesCode, ND30, partyInStateForm, severityFor, symbolOf } from './common.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule } from '../../../src/engine/rule.js';
 import { formatDate, type DayNumber } from '../../../src/core/dates.js';
 import { fold } from '../../../src/register/headers.js';
