@@ -44,7 +44,14 @@ export function toYmd(d: DayNumber): Ymd {
 }
 
 export function yearOf(d: DayNumber): number {
-  return toYmd(d).year;
+  if (!Number.isInteger(d) || d < -CIVIL_RANGE || d > CIVIL_RANGE) return toYmd(d).year;
+  // toYmd's arithmetic down to the year (no object: rules ask per entry).
+  const z = d + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  return yoe + era * 400 + (Math.floor((5 * doy + 2) / 153) >= 10 ? 1 : 0);
 }
 
 /** 0 = Sunday … 6 = Saturday. 1970-01-01 was a Thursday. */

@@ -192,16 +192,8 @@ function namedNumbers(folded: string): number[] {
 // ---------------------------------------------------------------------------------------------
 // Years.
 
-/** The year of a day number without a Date object (civil-from-days, H. Hinnant): 100,000 rows a run. */
-export function yearOfDay(d: DayNumber): number {
-  const z = d + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  return yoe + era * 400 + (mp >= 10 ? 1 : 0);
-}
+/** The year of a day number (core/dates' yearOf, in integers: 100,000 rows a run). */
+export const yearOfDay: (d: DayNumber) => number = yearOf;
 
 /** The year a register declares: `Năm`, else a `Từ ngày … đến ngày …` range within one year. */
 export function declaredYear(info: RegisterInfo): number | undefined {
