@@ -539,9 +539,10 @@ const LEADING_JUNK = /^[\s"'“”‘’«»\-–—•*·.:;,()[\]]+/u;
 export function typeCodeForName(text: string): NamedTypeCode | undefined {
   // Text that starts clean (no junk to strip, nothing NFC would change up to one character past the
   // head) has the head it is remembered by as written: answered before any normalising.
-  if (text.length > 0 && !LEADING_JUNK.test(text.charAt(0)) && CLEAN_HEAD.test(text.slice(0, NAME_HEAD + 1))) {
+  if (cleanHead(text)) {
     const head = text.slice(0, NAME_HEAD);
-    if (NAME_CACHE.has(head)) return NAME_CACHE.get(head);
+    const known = NAME_CACHE.get(head);
+    if (known !== undefined || NAME_CACHE.has(head)) return known;
   }
   // Only the start of the cell matters; bounded work (and regex stack) on pasted paragraphs.
   const s = text.slice(0, 200).normalize('NFC').replace(LEADING_JUNK, '');
@@ -569,10 +570,21 @@ export function typeCodeForNameWhole(text: string): NamedTypeCode | undefined {
 
 const NAME_CACHE = new Map<string, NamedTypeCode | undefined>();
 /**
- * Characters NFC leaves alone and that never combine with the one before (canonical combining class
- * 0, NFC quick check Yes): ASCII, Latin-1, Latin Extended (Vietnamese included), general punctuation.
+ * The text opens with a letter or digit (no junk to strip) and its first NAME_HEAD + 1 characters are
+ * ones NFC leaves alone and that never combine with the one before (canonical combining class 0, NFC
+ * quick check Yes): ASCII, Latin-1, Latin Extended (Vietnamese included), general punctuation.
  */
-const CLEAN_HEAD = /^[ -~\u00a1-\u024f\u1e00-\u1eff\u2010-\u2027]*$/u;
+function cleanHead(text: string): boolean {
+  const first = text.charCodeAt(0);
+  const letterOrDigit = (first >= 48 && first <= 57) || (first >= 65 && first <= 90) || (first >= 97 && first <= 122) || (first >= 0xc0 && first <= 0x24f) || (first >= 0x1e00 && first <= 0x1eff);
+  if (!letterOrDigit) return false;
+  const end = Math.min(text.length, NAME_HEAD + 1);
+  for (let k = 1; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (!((c >= 0x20 && c <= 0x7e) || (c >= 0xa1 && c <= 0x24f) || (c >= 0x1e00 && c <= 0x1eff) || (c >= 0x2010 && c <= 0x2027))) return false;
+  }
+  return true;
+}
 /** Folded length of the longest type name (NAME_TABLE is sorted longest first). */
 const NAME_MAX = NAME_TABLE[0]![0].length;
 /** Characters of a subject read for its type: the longest name, the one after it, and some spaces. */
