@@ -133,7 +133,9 @@ export default defineRule<z.infer<typeof Options>>({
 function inNumberOrder(c: SeriesCollector, first: ReadonlyMap<number, number>, outlier: readonly boolean[]): number[] {
   const nums = new Float64Array(first.size);
   let n = 0;
-  for (const [x, i] of first) if (!Number.isNaN(c.day.at(i)) && !outlier[i]) nums[n++] = x;
+  first.forEach((i, x) => {
+    if (!Number.isNaN(c.day.at(i)) && !outlier[i]) nums[n++] = x;
+  });
   const sorted = nums.subarray(0, n).sort();
   const out = new Array<number>(n);
   for (let k = 0; k < n; k++) out[k] = first.get(sorted[k]!)!;

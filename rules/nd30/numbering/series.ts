@@ -1119,13 +1119,19 @@ export function firstHolders(c: SeriesCollector, s: Series): ReadonlyMap<number,
 
 /** Smallest number of a series (letter-suffixed insertions aside) and the entry holding it. */
 export function lowest(c: SeriesCollector, s: Series): { number: number; at: number } | undefined {
-  let best: { number: number; at: number } | undefined;
-  for (const i of s.items) {
+  let number = Infinity;
+  let at = -1;
+  const items = s.items;
+  for (let k = 0; k < items.length; k++) {
+    const i = items[k]!;
     if (c.suffix.has(i)) continue;
     const x = c.num.at(i);
-    if (!best || x < best.number) best = { number: x, at: i };
+    if (at < 0 || x < number) {
+      number = x;
+      at = i;
+    }
   }
-  return best;
+  return at < 0 ? undefined : { number, at };
 }
 
 /**
