@@ -32,6 +32,8 @@ Cách dùng:
   vanthu-lint explain <mã-quy-tắc>  giải thích một quy tắc, kèm ví dụ
   vanthu-lint init --agency-name "UBND xã …" --issuer UBND --units VP,KT
                                     tạo tệp cấu hình vanthu.config.json
+  vanthu-lint web [--output <tệp>]  ghi trang kiểm tra dùng trên trình duyệt (một tệp HTML, chạy
+                                    không cần mạng) để gửi cho văn thư
 
 Tùy chọn:
   --format <tên>[:<tệp>]  stylish (mặc định), json, html, sarif, junit, xlsx (bản sao có đánh dấu
@@ -63,6 +65,8 @@ Usage:
   vanthu-lint explain <rule-id>     explain a rule, with examples
   vanthu-lint init --agency-name "UBND xã …" --issuer UBND --units VP,KT
                                     write a starter vanthu.config.json
+  vanthu-lint web [--output <file>] write the offline page for clerks (one HTML file that checks
+                                    registers in the browser, with no network)
 
 Options:
   --format <name>[:<file>]  stylish (default), json, html, sarif, junit, xlsx (annotated copies
@@ -148,7 +152,7 @@ export async function main(argv: readonly string[], io: MainIo = defaultIo()): P
       io.stdout(`${packageVersion()}\n`);
       return EXIT.OK;
     }
-    const command = ['check', 'rules', 'explain', 'init'].includes(positionals[0] ?? '') ? positionals[0]! : 'check';
+    const command = ['check', 'rules', 'explain', 'init', 'web'].includes(positionals[0] ?? '') ? positionals[0]! : 'check';
     const args = command === 'check' && positionals[0] !== 'check' ? positionals : positionals.slice(1);
     if (command === 'rules' || command === 'explain') {
       const [{ RULES }, commands] = await Promise.all([import('../../rules/index.js'), import('./commands.js')]);
@@ -159,6 +163,12 @@ export async function main(argv: readonly string[], io: MainIo = defaultIo()): P
       const rule = RULES.find((r) => r.meta.id === args[0]);
       if (!rule) throw new UsageError(`explain: unknown rule id "${args[0] ?? ''}"; expected one of: ${RULES.map((r) => r.meta.id).join(', ')}`);
       io.stdout(await commands.explainRule(rule, RULES, lang));
+      return EXIT.OK;
+    }
+    if (command === 'web') {
+      const { writeWebPage } = await import('./web.js');
+      const file = await writeWebPage(io.cwd, values.output, lang);
+      io.stdout(`${lang === 'vi' ? 'Đã ghi trang kiểm tra' : 'Wrote the page'}: ${file}\n`);
       return EXIT.OK;
     }
     if (command === 'init') {
