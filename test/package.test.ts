@@ -46,6 +46,7 @@ describe('npm pack → installed package', () => {
     expect(listed).toContain('package/dist/lib/index.js');
     expect(listed).toContain('package/dist/lib/browser.js');
     expect(listed).toContain('package/dist/src/index.d.ts');
+    expect(listed).toContain('package/dist/web/vanthu-lint.html');
     expect(listed).not.toContain('package/src/');
 
     const bin = join(installed, 'bin', 'vanthu-lint.js');
@@ -58,6 +59,9 @@ describe('npm pack → installed package', () => {
       }
     };
     expect(run(['--version']).stdout.trim()).toBe(pkg.version);
+    // The clerks' page, as shipped (no build tool in an installed package).
+    expect(run(['web', '--output', join(app, 'trang.html')]).code).toBe(0);
+    expect(readFileSync(join(app, 'trang.html'), 'utf8')).toBe(readFileSync(join(installed, 'dist', 'web', 'vanthu-lint.html'), 'utf8'));
     const check = run(['check', join(ROOT, 'fixtures/so-di-2024-loi.xlsx'), '--config', join(ROOT, 'fixtures/vanthu.config.json'), '--as-of', '2025-01-15', '--format', 'json']);
     expect(check.code).toBe(1);
     expect((JSON.parse(check.stdout) as { summary: { errors: number } }).summary.errors).toBe(7);
