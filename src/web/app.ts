@@ -227,22 +227,39 @@ async function loadConfigFile(file: File): Promise<void> {
 // ---------------------------------------------------------------------------------------------
 // Running a check.
 
-async function chooseFiles(list: readonly File[]): Promise<void> {
-  const chosen = list.filter((f) => !f.name.startsWith('.') && !f.name.startsWith('~$'));
+/** What a folder scan takes, as the CLI's (src/cli/files.ts): registers, not the tool's own outputs. */
+const REGISTER_FILE = /\.(xlsx|csv|pdf)$/i;
+const OWN_OUTPUT = /(\.kiem-tra\.xlsx|(^|\/)kiem-tra-tong-hop\.xlsx)$/i;
+
+async function chooseFiles(list: readonly File[], fromFolder = false): Promise<void> {
+  const path = (f: File): string => (f as File & { webkitRelativePath?: string }).webkitRelativePath || f.name;
+  let chosen = list.filter((f) => !f.name.startsWith('.') && !f.name.startsWith('~$'));
+  // A folder: its registers in path order (the CLI sorts what it finds the same way).
+  if (fromFolder) chosen = chosen.filter((f) => REGISTER_FILE.test(f.name) && !OWN_OUTPUT.test(path(f)) && !path(f).includes('/node_modules/')).sort((a, b) => (path(a) < path(b) ? -1 : path(a) > path(b) ? 1 : 0));
   files = await Promise.all(
-    chosen.map(async (f) => ({ name: (f as File & { webkitRelativePath?: string }).webkitRelativePath || f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
+    chosen.map(async (f) => ({ name: path(f), bytes: new Uint8Array(await f.arrayBuffer()) })),
   );
   if (files.length > 0) await runCheck();
 }
 
-/** Inspector use: files of a folder carry their first-level folder as their unit. */
-function unitsOf(): Record<string, string> | undefined {
+/**
+ * Inspector use (`--by-unit`): the files of a chosen folder carry their first-level folder as their
+ * unit, named as the config's `units` name that folder (as the CLI does).
+ */
+function unitsOf(config: unknown): Record<string, string> | undefined {
+  const configured = (config as { units?: unknown } | undefined)?.units;
+  const folderToUnit = new Map<string, string>();
+  if (Array.isArray(configured)) {
+    for (const u of configured as { folder?: unknown; name?: unknown }[]) if (typeof u?.folder === 'string' && typeof u.name === 'string') folderToUnit.set(u.folder, u.name);
+  }
   const units: Record<string, string> = {};
   let any = false;
   for (const f of files) {
     const parts = f.name.split('/');
-    if (parts.length < 3) continue; // <root>/<unit>/<file>
-    units[f.name] = parts[1]!;
+    if (parts.length < 2) continue;
+    // <root>/<unit>/…/<file>; a file directly in the chosen folder belongs to no unit ('').
+    const folder = parts.length > 2 ? parts[1]! : '';
+    units[f.name] = folderToUnit.get(folder) ?? folder;
     any = true;
   }
   return any ? units : undefined;
@@ -282,7 +299,7 @@ async function runCheck(): Promise<void> {
     return failed([tr('configBad', { error: err instanceof Error ? err.message : String(err) })]);
   }
   const asOf = $<HTMLInputElement>('as-of').value || todayIso();
-  const units = unitsOf();
+  const units = unitsOf(config);
   // Copies go to the worker: the page keeps its own for the annotated workbook.
   const reply = await askRun({ type: 'check', files: files.map((f) => ({ name: f.name, bytes: f.bytes.slice() })), config, asOf, lang, ...(units ? { units } : {}) });
   if (id !== runId) return;
@@ -387,19 +404,21 @@ function renderOverview(r: Report): void {
   );
   const parts: HTMLElement[] = [head, el('div', { class: 'scroll' }, table)];
   if (r.units && r.units.length > 0) {
-    parts.push(
-      el('h3', { text: tr('units2') }),
+    const head = (['unit', 'outgoingCount', 'incomingCount', 'errors', 'warnings', 'missing', 'per100'] as const).map((k) => el('th', { scope: 'col', text: tr(k) }));
+    const body = r.units.map((u) =>
       el(
-        'div',
-        { class: 'scroll' },
-        el(
-          'table',
-          { class: 'overview' },
-          el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: tr('unit') }), el('th', { scope: 'col', text: tr('entries') }), el('th', { scope: 'col', text: tr('errors') }), el('th', { scope: 'col', text: tr('warnings') }))),
-          el('tbody', {}, ...r.units.map((u) => { const x = u as unknown as Record<string, unknown>; return el('tr', {}, el('td', { text: String(x['unit'] ?? x['name'] ?? '') }), el('td', { class: 'num', text: String(x['entries'] ?? x['outgoing'] ?? '') }), el('td', { class: 'num', text: String(x['errors'] ?? '') }), el('td', { class: 'num', text: String(x['warnings'] ?? '') })); })),
-        ),
+        'tr',
+        {},
+        el('td', { text: u.unit === '' ? '—' : u.unit }),
+        el('td', { class: 'num', text: u.entries.outgoing.toLocaleString(lang) }),
+        el('td', { class: 'num', text: u.entries.incoming.toLocaleString(lang) }),
+        el('td', { class: 'num sev-error', text: u.bySeverity.error }),
+        el('td', { class: 'num sev-warning', text: u.bySeverity.warning }),
+        el('td', { class: 'num', text: u.missingNumbers }),
+        el('td', { class: 'num', text: u.errorsPer100.toLocaleString(lang, { maximumFractionDigits: 1 }) }),
       ),
     );
+    parts.push(el('h3', { text: tr('units2') }), el('div', { class: 'scroll' }, el('table', { class: 'overview' }, el('thead', {}, el('tr', {}, ...head)), el('tbody', {}, ...body))));
   }
   $('overview').replaceChildren(...parts);
 }
@@ -599,7 +618,7 @@ function wire(): void {
   });
   const folder = $<HTMLInputElement>('folder-input');
   folder.addEventListener('change', () => {
-    void chooseFiles([...(folder.files ?? [])]);
+    void chooseFiles([...(folder.files ?? [])], true);
     folder.value = '';
   });
   const zone = $('drop');

@@ -88,6 +88,10 @@ const TEXT = {
   fileError: { vi: 'Không đọc được tệp', en: 'The file cannot be read' },
   unit: { vi: 'Đơn vị', en: 'Unit' },
   units2: { vi: 'Tổng hợp theo đơn vị', en: 'Summary per unit' },
+  outgoingCount: { vi: 'Văn bản đi', en: 'Outgoing' },
+  incomingCount: { vi: 'Văn bản đến', en: 'Incoming' },
+  missing: { vi: 'Số bị thiếu', en: 'Missing numbers' },
+  per100: { vi: 'Lỗi / 100 văn bản', en: 'Errors per 100' },
   moreRows: { vi: 'Danh sách dài: chỉ các dòng đang nhìn thấy được vẽ ra.', en: 'A long list: only the rows in view are drawn.' },
 } as const satisfies Record<string, Record<Lang, string>>;
 

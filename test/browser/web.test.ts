@@ -158,6 +158,24 @@ describe.skipIf(!existsSync(CHROMIUM))('the clerks’ page in Chromium', () => {
     }, 120_000);
   }
 
+  it('checks a folder of units as `check DIR --by-unit` does (units from the first-level folders)', async () => {
+    const { context, page } = await open();
+    try {
+      await loadConfig(page, join(ROOT, 'fixtures/campaign/vanthu.config.json'));
+      await setAsOf(page, '2025-01-15');
+      await page.setInputFiles('[data-testid=folder-input]', join(ROOT, 'fixtures/campaign'));
+      await page.waitForSelector('[data-testid=results][data-state=done]', { state: 'attached', timeout: 120_000 });
+      const fromPage = JSON.parse(await downloadText(page, 'download-json')) as Report & { units: unknown[] };
+      const run = await runCli(['check', '--by-unit', '--config', join(ROOT, 'fixtures/campaign/vanthu.config.json'), '--as-of', '2025-01-15', '--format', 'json', 'campaign'], { cwd: join(ROOT, 'fixtures') });
+      expect(run.code).toBe(2);
+      expect(fromPage).toEqual(JSON.parse(run.stdout));
+      expect(fromPage.units.length).toBe(13);
+      expect(await page.locator('#overview h3 + .scroll tbody tr').count()).toBe(13);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
   it('downloads the annotated workbook, which opens with its results sheet', async () => {
     const { context, page } = await open();
     try {
