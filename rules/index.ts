@@ -18,3 +18,6 @@ export const RULES: readonly AnyRule[] = [internalError, sheetSkipped, ...SYMBOL
 
 /** The run-scope checks (src/engine/run-scope.ts), in the order their findings are gathered. */
 export const RUN_CHECKS: readonly RunCheck[] = [reconcileCheck, documentsCheck];
+
+/** Phụ lục IV's names of the register columns, as the messages write them (the page's overview uses them). */
+export { FIELD_LABEL } from './nd30/register/common.js';

@@ -5,7 +5,7 @@
 import { bindApi, formatReport, rules as RULES } from '../api.js';
 import { browserHost } from '../host/browser.js';
 import { openWorkbook } from '../ingest/index.js';
-import { FIELD_LABEL } from '../../rules/nd30/register/common.js';
+import { FIELD_LABEL } from '../../rules/index.js';
 import { formatCitation } from '../report/report.js';
 import type { Report } from '../report/report.js';
 import type { RuleInfo, WorkerReply, WorkerRequest } from './protocol.js';

@@ -275,6 +275,29 @@ describe.skipIf(!existsSync(CHROMIUM))('the clerks’ page in Chromium', () => {
     }
   }, 120_000);
 
+  it('stops a run with Stop, and checks the next file after it', async () => {
+    const rows = 40_000;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Sổ đi');
+    ws.addRow(['Số, ký hiệu văn bản', 'Ngày tháng văn bản', 'Tên loại và trích yếu nội dung văn bản', 'Người ký', 'Nơi nhận văn bản']);
+    for (let i = 1; i <= rows; i++) ws.addRow([`${String(i).padStart(2, '0')}/QĐ-UBND`, '02/01/2024', 'Quyết định về việc thực hiện nhiệm vụ', 'Trần Văn A', 'UBND huyện']);
+    const path = join(dir, 'so-di-lon.xlsx');
+    writeFileSync(path, new Uint8Array(await wb.xlsx.writeBuffer()));
+    const { context, page } = await open();
+    try {
+      await page.setInputFiles('[data-testid=file-input]', path);
+      await page.waitForSelector('[data-testid=results][data-state=running]', { state: 'attached' });
+      await page.click('#stop');
+      await page.waitForSelector('[data-testid=results][data-state=idle]', { state: 'attached' });
+      expect(await page.locator('#overview').textContent()).toContain('Đã dừng');
+      expect(await page.locator('[data-testid=finding]').count()).toBe(0);
+      expect(await choose(page, [join(ROOT, 'fixtures/so-di-2024-loi.xlsx')])).toBe('done');
+      expect(await page.locator('[data-testid=finding]').count()).toBeGreaterThan(0);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
   it('has labelled controls, a keyboard order that reaches them, and AA contrast', async () => {
     const { context, page } = await open();
     try {
