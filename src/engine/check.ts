@@ -153,7 +153,7 @@ export class Checker {
   }
 
   /** Checks the files of one group (a unit's, or the whole run's) in one rule lifecycle. */
-  async checkGroup(files: readonly CheckInput[], unit: string | undefined, options: { onFile?: (r: FileResult) => void; signal?: AbortSignal } = {}): Promise<GroupResult> {
+  async checkGroup(files: readonly CheckInput[], unit: string | undefined, options: { onFile?: (r: FileResult) => void; onEntries?: (entries: number) => void; signal?: AbortSignal } = {}): Promise<GroupResult> {
     if (!this.started) await this.start();
     const issuer = unit !== undefined ? this.issuerOf.get(unit) : undefined;
     // A unit whose issuer is configured is checked as its own agency, and only that (a top-level
@@ -161,7 +161,8 @@ export class Checker {
     const base = issuer !== undefined ? { ...this.settings, agency: { issuer }, config: { ...this.settings.config, agency: { issuer } } } : this.settings;
     const groups = this.states.map((s) => s.state.group(unit));
     const collectors = groups.flatMap((g) => g.collectors);
-    const settings: RunSettings = collectors.length > 0 ? { ...base, collectors } : base;
+    const withCollectors: RunSettings = collectors.length > 0 ? { ...base, collectors } : base;
+    const settings: RunSettings = options.onEntries ? { ...withCollectors, onEntries: options.onEntries } : withCollectors;
     const host = this.parts.host;
     const sources: InputSource[] = files.map((f) => ({
       path: f.name,
@@ -282,7 +283,14 @@ export async function checkFiles(options: CheckFilesOptions, parts: EngineParts)
   await checker.start(options.documents ?? [], options.signal);
   const groups = groupByUnit(options.files, unitOf ? (f) => unitOf[f.name] ?? '' : () => undefined);
   const progress = { files: 0, entries: 0, findings: 0 };
+  // Entries of the group being checked, as its batches go by (its files' counts replace them at its end).
+  let reading = 0;
+  const onEntries = (n: number): void => {
+    reading += n;
+    options.onProgress?.({ files: progress.files, entries: progress.entries + reading, findings: progress.findings });
+  };
   const onFile = (r: FileResult): void => {
+    reading = 0;
     const counts = countsOf(r);
     progress.files++;
     progress.entries += counts.entries;
@@ -292,7 +300,7 @@ export async function checkFiles(options: CheckFilesOptions, parts: EngineParts)
   const results: GroupResult[] = [];
   for (const g of groups) {
     options.signal?.throwIfAborted();
-    results.push(await checker.checkGroup(g.items, g.unit, { onFile, ...(options.signal ? { signal: options.signal } : {}) }));
+    results.push(await checker.checkGroup(g.items, g.unit, { onFile, ...(options.onProgress ? { onEntries } : {}), ...(options.signal ? { signal: options.signal } : {}) }));
   }
   // Files in input order, whatever their unit.
   return checker.finish(results, options.files.map((f) => f.name));

@@ -53,6 +53,8 @@ export interface RunSettings {
   readonly agency: AgencyConfig;
   readonly asOf: DayNumber;
   readonly detect: Omit<DetectOptions, 'file' | 'format'>;
+  /** Told the entries of each batch as they are checked (a host's progress while one big file is read). */
+  readonly onEntries?: (entries: number) => void;
 }
 
 interface ActiveRule {
@@ -193,7 +195,9 @@ class RuleGroup {
     let count = 0;
     for await (const batch of entries) {
       signal?.throwIfAborted();
-      count += this.dispatch(batch, rowHandlers, collectors, unit, vote);
+      const n = this.dispatch(batch, rowHandlers, collectors, unit, vote);
+      count += n;
+      this.settings.onEntries?.(n);
     }
     for (const a of this.active) if (a.handlers.registerEnd) this.guard(a, 'registerEnd', () => a.handlers.registerEnd!(info));
     const year = info.title.year ?? years.result();

@@ -14,6 +14,19 @@ describe('checkFiles', () => {
     await expect(checkFiles({ files: [LOI], config: { rules: { 'khong/co': 'error' } } })).rejects.toBeInstanceOf(ConfigError);
   });
 
+  it('tells its progress while one big file is read, not only when files end', async () => {
+    const rows = Array.from({ length: 20_000 }, (_, i) => `${String(i + 1).padStart(2, '0')}/QĐ-UBND;02/01/2024;Quyết định về việc thực hiện nhiệm vụ số ${i};Trần Văn A;UBND huyện`);
+    const csv = new TextEncoder().encode(`Số, ký hiệu văn bản;Ngày tháng văn bản;Tên loại và trích yếu nội dung văn bản;Người ký;Nơi nhận văn bản\n${rows.join('\n')}\n`);
+    const seen: { files: number; entries: number }[] = [];
+    const report = await checkFiles({ files: [{ name: 'so-di.csv', bytes: csv }], asOf: '2025-01-15', onProgress: (p) => seen.push({ files: p.files, entries: p.entries }) });
+    expect(report.summary.entries).toBe(20_000);
+    const during = seen.filter((p) => p.files === 0);
+    expect(during.length).toBeGreaterThan(1);
+    expect(during.some((p) => p.entries > 0 && p.entries < 20_000)).toBe(true);
+    for (let i = 1; i < during.length; i++) expect(during[i]!.entries).toBeGreaterThanOrEqual(during[i - 1]!.entries);
+    expect(seen.at(-1)).toEqual({ files: 1, entries: 20_000 });
+  });
+
   it('an aborted signal stops before any document or register is read', async () => {
     let reads = 0;
     const counted = { name: 'x.pdf', bytes: async () => (reads++, new Uint8Array(0)) };
