@@ -77,18 +77,16 @@ export async function buildWebPage({ outFile = join(ROOT, 'dist', 'web', 'vanthu
   const exceljs = `${readFileSync(join(ROOT, 'node_modules', 'exceljs', 'dist', 'exceljs.min.js'), 'utf8')}\n;globalThis.__vanthuLibs.exceljs = globalThis.ExcelJS;\n`;
   const template = readFileSync(join(ROOT, 'src', 'web', 'page.html'), 'utf8');
   const style = readFileSync(join(ROOT, 'src', 'web', 'style.css'), 'utf8');
-  // split/join, not replace: the bundles hold `$&` and friends.
-  const page = template
-    .split('/*STYLE*/')
-    .join(style)
-    .split('/*WORKER*/')
-    .join(inlineSafe(worker))
-    .split('/*PDFJS*/')
-    .join(inlineSafe(pdfjs))
-    .split('/*EXCELJS*/')
-    .join(inlineSafe(exceljs))
-    .split('/*APP*/')
-    .join(inlineSafe(app));
+  // Each placeholder of the template, once, by a function (the bundles hold `$&` and friends, and a
+  // placeholder's text inside an inserted bundle is never looked at).
+  const parts = { STYLE: style, WORKER: inlineSafe(worker), PDFJS: inlineSafe(pdfjs), EXCELJS: inlineSafe(exceljs), APP: inlineSafe(app) };
+  const seen = new Set();
+  const page = template.replace(/\/\*(STYLE|WORKER|PDFJS|EXCELJS|APP)\*\//g, (_, key) => {
+    if (seen.has(key)) throw new Error(`build-web: placeholder ${key} twice in the template`);
+    seen.add(key);
+    return parts[key];
+  });
+  if (seen.size !== Object.keys(parts).length) throw new Error('build-web: a placeholder is missing from the template');
   mkdirSync(dirname(outFile), { recursive: true });
   writeFileSync(outFile, page);
   return outFile;

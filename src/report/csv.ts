@@ -1,5 +1,6 @@
 // The findings of a report as CSV (RFC 4180: CRLF, every field quoted when it holds a comma, quote or
-// line break), one row per finding, for a spreadsheet or a mail merge. Pure and browser-safe.
+// line break), one row per finding, for a spreadsheet or a mail merge; no cell is read as a formula.
+// Pure and browser-safe.
 import type { Lang } from '../core/types.js';
 import type { Report } from './report.js';
 
@@ -13,8 +14,13 @@ const SEVERITY: Record<Lang, Record<string, string>> = {
   en: { error: 'error', warning: 'warning', info: 'info' },
 };
 
+/**
+ * One field. Text opening with `= + - @`, a tab or a carriage return is a formula to a spreadsheet
+ * (a register cell is whatever somebody typed): it is written after a `'`, which shows as text.
+ */
 function field(v: string | number | undefined): string {
-  const s = v === undefined ? '' : String(v);
+  const raw = v === undefined ? '' : String(v);
+  const s = typeof v === 'string' && /^[=+\-@\t\r]/u.test(raw) ? `'${raw}` : raw;
   return /[",\r\n]/u.test(s) ? `"${s.replace(/"/gu, '""')}"` : s;
 }
 

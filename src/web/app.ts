@@ -58,6 +58,7 @@ let jsonUrl: string | undefined;
 /** The latest run (an older run's answer is dropped) and the message id its progress comes with. */
 let runId = 0;
 let progressId = 0;
+let finishedRuns = 0;
 const view = { groupBy: 'row' as 'row' | 'rule', severities: new Set(['error', 'warning', 'info']), rule: '', search: '' };
 
 // ---------------------------------------------------------------------------------------------
@@ -89,11 +90,18 @@ function startWorker(): Worker {
     pending.delete(reply.id);
     done?.(reply);
   };
-  w.onerror = (event) => {
-    event.preventDefault();
-    for (const [id, done] of pending) done({ type: 'failed', id, kind: 'internal', problems: [event.message || 'worker error'] });
+  // A worker that cannot start or has died is dropped: the next request starts a fresh one.
+  const dead = (message: string): void => {
+    w.terminate();
+    if (worker === w) worker = undefined;
+    for (const [id, done] of pending) done({ type: 'failed', id, kind: 'internal', problems: [message] });
     pending.clear();
   };
+  w.onerror = (event) => {
+    event.preventDefault();
+    dead(event.message || 'worker error');
+  };
+  w.onmessageerror = () => dead('worker message error');
   return w;
 }
 
@@ -108,12 +116,18 @@ function ask(request: Request, transfer: Transferable[] = []): Promise<WorkerRep
   });
 }
 
-/** Stop: the worker is dropped whole (the engine has nothing to save), a fresh one answers next. */
-function stopWorker(): void {
+/** The worker dropped whole (the engine has nothing to save); a fresh one answers next. */
+function dropWorker(reason: string): void {
   worker?.terminate();
   worker = undefined;
-  for (const [id, done] of pending) done({ type: 'failed', id, kind: 'internal', problems: ['stopped'] });
+  for (const [id, done] of pending) done({ type: 'failed', id, kind: 'internal', problems: [reason] });
   pending.clear();
+}
+
+/** Stop: the run ends, and the files are let go (a settings change does not start it again). */
+function stopWorker(): void {
+  files = [];
+  dropWorker('stopped');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -235,12 +249,25 @@ async function chooseFiles(list: readonly File[], fromFolder = false): Promise<v
   const path = (f: File): string => (f as File & { webkitRelativePath?: string }).webkitRelativePath || f.name;
   let chosen = list.filter((f) => !f.name.startsWith('.') && !f.name.startsWith('~$'));
   // A folder: its registers in path order (the CLI sorts what it finds the same way).
+  const token = ++selection;
+  setState('running');
   if (fromFolder) chosen = chosen.filter((f) => REGISTER_FILE.test(f.name) && !OWN_OUTPUT.test(path(f)) && !path(f).includes('/node_modules/')).sort((a, b) => (path(a) < path(b) ? -1 : path(a) > path(b) ? 1 : 0));
-  files = await Promise.all(
-    chosen.map(async (f) => ({ name: path(f), bytes: new Uint8Array(await f.arrayBuffer()) })),
-  );
+  let read: { name: string; bytes: Uint8Array }[];
+  try {
+    read = await Promise.all(chosen.map(async (f) => ({ name: path(f), bytes: new Uint8Array(await f.arrayBuffer()) })));
+  } catch (err) {
+    if (token === selection) failed([err instanceof Error ? err.message : String(err)]);
+    return;
+  }
+  // A later choice wins over a slower earlier one.
+  if (token !== selection) return;
+  files = read;
   if (files.length > 0) await runCheck();
+  else setState(report ? 'done' : 'idle');
 }
+
+/** The latest choice of files (an earlier one still being read is dropped). */
+let selection = 0;
 
 /**
  * Inspector use (`--by-unit`): the files of a chosen folder carry their first-level folder as their
@@ -266,6 +293,8 @@ function unitsOf(config: unknown): Record<string, string> | undefined {
 }
 
 function setState(state: 'idle' | 'running' | 'done' | 'error'): void {
+  // Every run that ends counts (a test or a script waits for the run it started, not an older one).
+  if (state !== 'running' && $('results').dataset['state'] === 'running') $('results').dataset['run'] = String(++finishedRuns);
   $('results').dataset['state'] = state;
   $('results').setAttribute('aria-busy', String(state === 'running'));
   $<HTMLButtonElement>('stop').hidden = state !== 'running';
@@ -282,10 +311,27 @@ function showProgress(done: number, entries: number, findings: number): void {
 }
 
 async function runCheck(): Promise<void> {
+  // A run still in flight is replaced, not run beside the new one.
+  if (checking) dropWorker('replaced');
   const id = ++runId;
+  checking = true;
+  try {
+    await runChecked(id);
+  } finally {
+    if (id === runId) checking = false;
+  }
+}
+
+/** A check (with its JSON report) is in flight. */
+let checking = false;
+
+async function runChecked(id: number): Promise<void> {
   report = undefined;
   if (jsonUrl) URL.revokeObjectURL(jsonUrl);
   jsonUrl = undefined;
+  $('download-json').removeAttribute('href');
+  $('download-status').textContent = '';
+  announce(tr('reading'));
   setState('running');
   showProgress(0, 0, 0);
   $('findings').replaceChildren();
@@ -306,10 +352,18 @@ async function runCheck(): Promise<void> {
   if (reply.type !== 'checked') return failed(reply.type === 'failed' ? reply.problems : ['?'], reply.type === 'failed' && reply.kind === 'config');
   const json = await ask({ type: 'format', report: reply.report, format: 'json' });
   if (id !== runId) return;
+  if (json.type !== 'formatted') return failed(json.type === 'failed' ? json.problems : ['?']);
   report = reply.report;
-  if (json.type === 'formatted') jsonUrl = URL.createObjectURL(new Blob([json.text], { type: 'application/json' }));
+  jsonUrl = URL.createObjectURL(json.blob);
   render();
   setState('done');
+  const s = report.summary;
+  announce(tr('summary', { files: s.files, entries: s.entries.toLocaleString(lang), errors: s.errors, warnings: s.warnings, infos: s.infos }));
+}
+
+/** One line for screen readers when a run starts and ends (the progress text itself is not announced). */
+function announce(text: string): void {
+  $('announce').textContent = text;
 }
 
 /** The check request, with the run's id (progress messages carry it). */
@@ -324,7 +378,9 @@ function askRun(request: Request): Promise<WorkerReply> {
 }
 
 function failed(problems: readonly string[], config = false): void {
+  if (problems[0] === 'replaced') return;
   if (problems[0] === 'stopped') {
+    announce(tr('stopped'));
     setState('idle');
     $('overview').replaceChildren(el('p', { class: 'note', text: tr('stopped') }));
     return;
@@ -563,7 +619,7 @@ function renderVirtual(box: HTMLElement, list: { title: string; items: Item[] }[
     for (let i = first; i < last; i++) {
       const r = rows[i]!;
       let node: HTMLElement;
-      if ('title' in r) node = el('div', { class: 'vrow vgroup', text: r.title });
+      if ('title' in r) node = el('div', { class: 'vrow vgroup', role: 'listitem', text: r.title });
       else {
         const x = r.finding;
         node = el('div', { class: `vrow finding sev-${x.severity}`, 'data-testid': 'finding', role: 'listitem', tabindex: 0 }, el('span', { class: 'sev', text: severityLabel(x.severity) }), ' ', el('code', { text: cellOf(x) }), ' ', x.message);
@@ -711,14 +767,20 @@ function wire(): void {
   $('rule-close').addEventListener('click', () => $<HTMLDialogElement>('rule-dialog').close());
 }
 
-async function withBusy(button: HTMLElement, work: () => Promise<void>): Promise<void> {
+/** A download being prepared: its button disabled meanwhile; a failure said beside the downloads. */
+async function withBusy(button: HTMLButtonElement, work: () => Promise<WorkerReply>): Promise<void> {
+  if (button.disabled) return;
   const label = button.textContent;
+  button.disabled = true;
   button.setAttribute('aria-busy', 'true');
   button.textContent = tr('preparing');
+  $('download-status').textContent = '';
   try {
-    await work();
+    const reply = await work();
+    if (reply.type === 'failed' && reply.problems[0] !== 'replaced' && reply.problems[0] !== 'stopped') $('download-status').textContent = `${tr('failed')}: ${reply.problems.join('; ')}`;
   } finally {
     button.textContent = label;
+    button.disabled = false;
     button.removeAttribute('aria-busy');
   }
 }
@@ -726,19 +788,20 @@ async function withBusy(button: HTMLElement, work: () => Promise<void>): Promise
 async function downloadWorkbook(): Promise<void> {
   const r = report;
   if (!r) return;
-  await withBusy($('download-xlsx'), async () => {
+  await withBusy($<HTMLButtonElement>('download-xlsx'), async () => {
     const reply = await ask({ type: 'annotate', report: r, files: files.map((f) => ({ name: f.name, bytes: f.bytes.slice() })) });
     if (reply.type === 'annotated') download(reply.name.split('/').pop() ?? reply.name, reply.bytes as Uint8Array<ArrayBuffer>, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    else if (reply.type === 'failed') failed(reply.problems);
+    return reply;
   });
 }
 
 async function downloadHtml(): Promise<void> {
   const r = report;
   if (!r) return;
-  await withBusy($('download-html'), async () => {
+  await withBusy($<HTMLButtonElement>('download-html'), async () => {
     const reply = await ask({ type: 'format', report: r, format: 'html' });
-    if (reply.type === 'formatted') download(`${baseName()}.kiem-tra.html`, reply.text, 'text/html');
+    if (reply.type === 'formatted') download(`${baseName()}.kiem-tra.html`, reply.blob, 'text/html');
+    return reply;
   });
 }
 
@@ -749,7 +812,9 @@ async function init(): Promise<void> {
   wire();
   setState('idle');
   $('overview').replaceChildren(el('p', { class: 'note', text: tr('idle') }));
-  const reply = await ask({ type: 'rules' });
+  // (A run replaced before the worker answered takes this request with it: asked again.)
+  let reply = await ask({ type: 'rules' });
+  for (let i = 0; i < 3 && reply.type === 'failed'; i++) reply = await ask({ type: 'rules' });
   if (reply.type === 'rules') {
     rules = new Map(reply.rules.map((r) => [r.id, r]));
     toolVersion = reply.version;

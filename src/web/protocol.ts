@@ -65,7 +65,7 @@ export type WorkerRequest = LibrariesRequest | CheckRequest | AnnotateRequest | 
 export type WorkerReply =
   | { readonly type: 'progress'; readonly id: number; readonly files: number; readonly entries: number; readonly findings: number }
   | { readonly type: 'checked'; readonly id: number; readonly report: Report }
-  | { readonly type: 'formatted'; readonly id: number; readonly text: string }
+  | { readonly type: 'formatted'; readonly id: number; readonly blob: Blob }
   | { readonly type: 'annotated'; readonly id: number; readonly name: string; readonly bytes: Uint8Array }
   | { readonly type: 'rules'; readonly id: number; readonly rules: readonly RuleInfo[]; readonly fields: Readonly<Record<string, { readonly vi: string; readonly en: string }>>; readonly version: string }
   | { readonly type: 'row'; readonly id: number; readonly cells: readonly { readonly column: string; readonly value: string }[] }

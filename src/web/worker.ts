@@ -3,6 +3,7 @@
 // stops a run by terminating the worker and starting another. pdfjs and exceljs come as text from the
 // page (scripts/build-web.mjs) and run here the first time a PDF is read or a workbook written.
 import { bindApi, formatReport, rules as RULES } from '../api.js';
+import { formatReportChunks } from '../report/format.js';
 import { browserHost } from '../host/browser.js';
 import { openWorkbook } from '../ingest/index.js';
 import { FIELD_LABEL } from '../../rules/index.js';
@@ -136,12 +137,14 @@ async function handle(msg: WorkerRequest): Promise<void> {
       return;
     }
     case 'format':
-      scope.postMessage({ type: 'formatted', id: msg.id, text: formatReport(msg.report, msg.format, { rules: RULES }) });
+      // JSON in pieces (a report with a hundred thousand findings is never one string), as a Blob.
+      if (msg.format === 'json') scope.postMessage({ type: 'formatted', id: msg.id, blob: new Blob([...formatReportChunks(msg.report, 'json', { rules: RULES })], { type: 'application/json' }) });
+      else scope.postMessage({ type: 'formatted', id: msg.id, blob: new Blob([formatReport(msg.report, msg.format, { rules: RULES })], { type: 'text/html' }) });
       return;
     case 'annotate': {
       const report: Report = msg.report;
       const xlsx = msg.files.filter((f) => isXlsx(f.name, f.bytes) && report.files.some((r) => r.path === f.name && !r.error));
-      if (xlsx.length === 1) {
+      if (msg.files.length === 1 && xlsx.length === 1) {
         const f = xlsx[0]!;
         const bytes = await api.annotateWorkbook(f.bytes, report, f.name);
         scope.postMessage({ type: 'annotated', id: msg.id, name: `${f.name.replace(/\.xlsx$/i, '')}.kiem-tra.xlsx`, bytes }, [bytes.buffer]);

@@ -80,6 +80,8 @@ describe.skipIf(!existsSync(CHROMIUM))('the clerks’ page in Chromium', () => {
     const page = await context.newPage();
     page.on('pageerror', (e) => errors.push(String(e)));
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    // The engine's worker too: its errors (a CSP violation, a library that fails) reach its own console.
+    page.on('worker', (w) => w.on('console', (m) => m.type() === 'error' && errors.push(`worker: ${m.text()}`)));
     await page.goto(pageUrl);
     await page.waitForSelector('html[data-ready]', { state: 'attached', timeout: 60_000 });
     return { context, page };
@@ -99,9 +101,11 @@ describe.skipIf(!existsSync(CHROMIUM))('the clerks’ page in Chromium', () => {
     await page.waitForFunction((name) => document.getElementById('config-state')?.textContent?.includes(name), basename(config));
   }
 
-  async function choose(page: Page, files: readonly string[]): Promise<string> {
-    await page.setInputFiles('[data-testid=file-input]', [...files]);
-    await page.waitForSelector('[data-testid=results][data-state=done], [data-testid=results][data-state=error]', { state: 'attached', timeout: 120_000 });
+  /** Chooses files and waits for the run they start to end (not an earlier run's results). */
+  async function choose(page: Page, files: readonly string[], input = 'file-input'): Promise<string> {
+    const before = Number((await page.getAttribute('[data-testid=results]', 'data-run')) ?? 0);
+    await page.setInputFiles(`[data-testid=${input}]`, [...files]);
+    await page.waitForFunction((n) => Number(document.querySelector('[data-testid=results]').dataset.run ?? 0) > n, before, { timeout: 120_000 });
     return (await page.getAttribute('[data-testid=results]', 'data-state')) ?? '';
   }
 
@@ -110,11 +114,16 @@ describe.skipIf(!existsSync(CHROMIUM))('the clerks’ page in Chromium', () => {
     return readFileSync((await download.path())!, 'utf8');
   }
 
-  async function cli(inputs: readonly string[], asOf: string, config: string | undefined): Promise<Report> {
+  /** The CLI's JSON text for the same files, run from their folder (so that paths read alike). */
+  async function cliText(inputs: readonly string[], asOf: string, config: string | undefined): Promise<string> {
     const cwd = join(ROOT, dirname(inputs[0]!));
     const run = await runCli(['check', ...(config ? ['--config', join(ROOT, config)] : []), '--as-of', asOf, '--format', 'json', ...inputs.map((i) => basename(i))], { cwd });
     expect([0, 1, 2]).toContain(run.code);
-    return JSON.parse(run.stdout) as Report;
+    return run.stdout;
+  }
+
+  async function cli(inputs: readonly string[], asOf: string, config: string | undefined): Promise<Report> {
+    return JSON.parse(await cliText(inputs, asOf, config)) as Report;
   }
 
   it('finds the register fixtures', () => {
@@ -147,11 +156,14 @@ describe.skipIf(!existsSync(CHROMIUM))('the clerks’ page in Chromium', () => {
         if (fixture.config) await loadConfig(page, join(ROOT, fixture.config));
         await setAsOf(page, fixture.asOf);
         await choose(page, fixture.inputs.map((i) => join(ROOT, i)));
-        const fromPage = JSON.parse(await downloadText(page, 'download-json')) as Report;
-        const fromCli = await cli(fixture.inputs, fixture.asOf, fixture.config);
-        expect(fromPage).toEqual(fromCli);
-        const n = findingCount(fromCli);
+        const text = await downloadText(page, 'download-json');
+        const cliJson = await cliText(fixture.inputs, fixture.asOf, fixture.config);
+        // The same bytes, not only the same data.
+        expect(text).toBe(cliJson);
+        const n = findingCount(JSON.parse(cliJson) as Report);
         expect(await page.locator('[data-testid=finding]').count()).toBe(n);
+        // Register text is shown as text: nothing in a cell becomes markup (fixtures/report holds hostile cells).
+        expect(await page.locator('main img, main iframe, main object, main embed, main script, main svg').count()).toBe(0);
       } finally {
         await context.close();
       }
@@ -163,8 +175,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the clerks’ page in Chromium', () => {
     try {
       await loadConfig(page, join(ROOT, 'fixtures/campaign/vanthu.config.json'));
       await setAsOf(page, '2025-01-15');
-      await page.setInputFiles('[data-testid=folder-input]', join(ROOT, 'fixtures/campaign'));
-      await page.waitForSelector('[data-testid=results][data-state=done]', { state: 'attached', timeout: 120_000 });
+      expect(await choose(page, [join(ROOT, 'fixtures/campaign')], 'folder-input')).toBe('done');
       const fromPage = JSON.parse(await downloadText(page, 'download-json')) as Report & { units: unknown[] };
       const run = await runCli(['check', '--by-unit', '--config', join(ROOT, 'fixtures/campaign/vanthu.config.json'), '--as-of', '2025-01-15', '--format', 'json', 'campaign'], { cwd: join(ROOT, 'fixtures') });
       expect(run.code).toBe(2);
@@ -223,9 +234,9 @@ describe.skipIf(!existsSync(CHROMIUM))('the clerks’ page in Chromium', () => {
       await page.locator('#issuer').dispatchEvent('change');
       await page.fill('#units', config.agency.units.join(', '));
       await page.locator('#units').dispatchEvent('change');
-      await page.waitForSelector('[data-testid=results][data-state=done]', { state: 'attached' });
+      const before = Number(await page.getAttribute('[data-testid=results]', 'data-run'));
       await page.click('#rerun');
-      await page.waitForSelector('[data-testid=results][data-state=done]', { state: 'attached' });
+      await page.waitForFunction((n) => Number(document.querySelector('[data-testid=results]').dataset.run) > n && document.querySelector('[data-testid=results]').dataset.state === 'done', before);
       const withForm = JSON.parse(await downloadText(page, 'download-json')) as Report;
       const withConfig = await cli([input], '2025-01-15', 'fixtures/vanthu.config.json');
       expect(withForm).toEqual(withConfig);
@@ -275,6 +286,30 @@ describe.skipIf(!existsSync(CHROMIUM))('the clerks’ page in Chromium', () => {
     }
   }, 120_000);
 
+  it('downloads findings as CSV and the HTML report; a config the engine refuses ends the run in error', async () => {
+    const { context, page } = await open();
+    try {
+      await loadConfig(page, CONFIG);
+      await setAsOf(page, '2025-01-15');
+      await choose(page, [join(ROOT, 'fixtures/so-di-2024-loi.xlsx')]);
+      const csv = await downloadText(page, 'download-csv');
+      const report = await cli(['fixtures/so-di-2024-loi.xlsx'], '2025-01-15', 'fixtures/vanthu.config.json');
+      expect(csv.startsWith('\uFEFFTệp,Trang tính,Dòng')).toBe(true);
+      expect(csv.trimEnd().split('\r\n')).toHaveLength(findingCount(report) + 1);
+      const html = await downloadText(page, 'download-html');
+      expect(html).toMatch(/^<!doctype html>/i);
+      expect(html).toContain('so-di-2024-loi.xlsx');
+      // A config the engine refuses: the run ends in the error state, saying why.
+      const bad = join(dir, 'sai.config.json');
+      writeFileSync(bad, JSON.stringify({ rules: { 'khong/co-quy-tac-nay': 'error' } }));
+      await page.setInputFiles('[data-testid=config-input]', bad);
+      await page.waitForSelector('[data-testid=results][data-state=error]', { state: 'attached' });
+      expect(await page.locator('#overview [role=alert]').textContent()).toContain('khong/co-quy-tac-nay');
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
   it('stops a run with Stop, and checks the next file after it', async () => {
     const rows = 40_000;
     const wb = new ExcelJS.Workbook();
@@ -286,7 +321,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the clerks’ page in Chromium', () => {
     const { context, page } = await open();
     try {
       await page.setInputFiles('[data-testid=file-input]', path);
-      await page.waitForSelector('[data-testid=results][data-state=running]', { state: 'attached' });
+      await page.waitForSelector('#stop:not([hidden])', { state: 'visible' });
       await page.click('#stop');
       await page.waitForSelector('[data-testid=results][data-state=idle]', { state: 'attached' });
       expect(await page.locator('#overview').textContent()).toContain('Đã dừng');
@@ -375,8 +410,9 @@ describe.skipIf(!existsSync(CHROMIUM))('the clerks’ page in Chromium', () => {
       await page.locator('[data-testid=finding] .row-link').first().click();
       await expect.poll(() => page.locator('[data-testid=finding] .row-cells tr').count()).toBeGreaterThan(3);
       // English at the flip of a switch: the page and the findings.
+      const runs = Number(await page.getAttribute('[data-testid=results]', 'data-run'));
       await page.click('#lang');
-      await page.waitForSelector('[data-testid=results][data-state=done]', { state: 'attached' });
+      await page.waitForFunction((n) => Number(document.querySelector('[data-testid=results]').dataset.run) > n, runs);
       await expect.poll(() => page.locator('h1').textContent()).toBe('Check a document register');
       const en = JSON.parse(await downloadText(page, 'download-json')) as { lang: string };
       expect(en.lang).toBe('en');
