@@ -69,8 +69,8 @@ export const INPUT_ERROR_MESSAGES: Readonly<Record<string, Localized>> = {
     en: 'The PDF text layer is damaged (Vietnamese tone marks detached by font fallback when printed); it cannot be checked reliably.',
   },
   'legacy-encoding': {
-    vi: 'Văn bản dùng bảng mã cũ (TCVN3/VNI), hiển thị sai trong Unicode; hãy chuyển sang Unicode trước khi kiểm tra.',
-    en: 'The text uses a legacy Vietnamese encoding (TCVN3/VNI) that shows garbled in Unicode; convert it to Unicode first.',
+    vi: 'Văn bản dùng bảng mã cũ (TCVN3/VNI), hiển thị sai trong Unicode; hãy chuyển sang Unicode trước khi kiểm tra (Unikey › Công cụ chuyển mã).',
+    en: 'The text uses a legacy Vietnamese encoding (TCVN3/VNI) that shows garbled in Unicode; convert it to Unicode first (Unikey › conversion tool).',
   },
   internal: {
     vi: 'Lỗi nội bộ khi đọc tệp: {error}',

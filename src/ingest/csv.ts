@@ -1,6 +1,7 @@
 // CSV exports of registers: one sheet, RFC 4180 quoting, delimiter guessed from the first lines.
 // Vietnamese Windows uses ',' as the decimal mark and so ';' as Excel's list separator: both occur.
 
+import { decodeAs, type TextEncoding } from './text-encoding.js';
 import type { RawRow, RawSheet, RawValue, RawWorkbook } from './types.js';
 
 const QUOTE = 0x22;
@@ -10,8 +11,8 @@ const DELIMITERS = [',', ';', '\t'] as const;
 /** Lines looked at to guess the delimiter. */
 const SAMPLE_LINES = 20;
 
-export function readCsv(bytes: Uint8Array): RawWorkbook {
-  const text = decodeText(bytes);
+export function readCsv(bytes: Uint8Array, encoding?: TextEncoding): RawWorkbook {
+  const text = encoding === undefined ? decodeText(bytes) : decodeAs(bytes, encoding);
   const delimiter = detectDelimiter(text);
   const sheet: RawSheet = { name: '', index: 0, date1904: false, rows: parseRows(text, delimiter) };
   return { format: 'csv', sheets: single(sheet) };
@@ -26,8 +27,9 @@ export function decodeText(bytes: Uint8Array): string {
 }
 
 /**
- * The delimiter among `,` `;` tab that occurs on the first line and whose count there is repeated
- * on most of the next lines (quoted text is not counted).
+ * The delimiter among `,` `;` tab that splits most of the first lines into the same number of fields
+ * (quoted text is not counted). Each delimiter's usual count is the commonest non-zero count over the
+ * sample; a title line above the header (`SỔ ĐĂNG KÝ VĂN BẢN ĐẾN`, no delimiter at all) counts for none.
  */
 export function detectDelimiter(text: string): string {
   const counts = DELIMITERS.map(() => [] as number[]);
@@ -52,21 +54,31 @@ export function detectDelimiter(text: string): string {
     const d = DELIMITERS.indexOf(c as (typeof DELIMITERS)[number]);
     if (d >= 0) current[d] = (current[d] ?? 0) + 1;
   }
-  if (lineHasText) current.forEach((n, d) => counts[d]?.push(n));
+  if (lineHasText && lines < SAMPLE_LINES) current.forEach((n, d) => counts[d]?.push(n));
 
   // Ties go to the rarer character in prose: a tab, then ';', then ','.
   let best = ',';
-  let bestScore = -1;
+  let bestScore = 0;
   for (const d of [2, 1, 0]) {
     const perLine = counts[d] ?? [];
-    const first = perLine[0] ?? 0;
-    if (first === 0) continue;
-    const score = perLine.filter((n) => n === first).length / perLine.length;
+    const usual = commonestNonZero(perLine);
+    if (usual === 0) continue;
+    const score = perLine.filter((n) => n === usual).length / perLine.length;
     if (score > bestScore) {
       best = DELIMITERS[d] ?? ',';
       bestScore = score;
     }
   }
+  return best;
+}
+
+/** The commonest non-zero value (the larger one on a tie); 0 when there is none. */
+function commonestNonZero(xs: readonly number[]): number {
+  const freq = new Map<number, number>();
+  for (const x of xs) if (x > 0) freq.set(x, (freq.get(x) ?? 0) + 1);
+  let best = 0;
+  let bestN = 0;
+  for (const [x, n] of freq) if (n > bestN || (n === bestN && x > best)) [best, bestN] = [x, n];
   return best;
 }
 

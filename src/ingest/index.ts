@@ -27,7 +27,7 @@ export function openWorkbook(bytes: Uint8Array, fileName: string, host: Host, li
     case 'xlsx':
       return readXlsx(bytes, { date1904: kind.date1904, fileName, inflateRaw: host.inflateRaw, inflateRawStream: host.inflateRawStream, crc32: host.crc32, ...(zip ? { zip } : {}) });
     case 'csv':
-      return readCsv(bytes);
+      return readCsv(bytes, kind.encoding);
     case 'pdf':
       return pdfWorkbook(bytes, fileName, host);
   }

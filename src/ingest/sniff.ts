@@ -2,6 +2,7 @@
 // exceljs cannot tell an encrypted xlsx from an old .xls, reads an .ods as "0 sheets", and can
 // crash the whole process on a zip bomb (tech-notes §3), so every verdict is made here first.
 
+import { legacyTextEncoding, utf16WithoutBom, type TextEncoding } from './text-encoding.js';
 import { InputError } from './types.js';
 import { ZipError, extractText, findEntry, looksLikeZip, readZipDirectory } from './zip.js';
 import type { ZipDirectory } from './zip.js';
@@ -9,7 +10,7 @@ import type { InflateRaw } from '../host/host.js';
 
 export type SniffResult =
   | { readonly format: 'xlsx'; readonly date1904: boolean }
-  | { readonly format: 'csv' }
+  | { readonly format: 'csv'; readonly encoding: TextEncoding }
   | { readonly format: 'pdf' };
 
 export type { InflateRaw } from '../host/host.js';
@@ -71,15 +72,16 @@ export function sniffDetailed(bytes: Uint8Array, fileName: string, options: Snif
   if (looksLikeZip(bytes)) return sniffZip(bytes, fileName, options);
 
   const text = classifyText(bytes);
-  if (text === 'text') {
+  if (text === 'text' || text === 'utf-16le' || text === 'utf-16be' || text === 'windows-1258') {
     const markup = markupKind(bytes);
     if (markup) {
       throw new InputError('unsupported-type', `${fileName} is ${markup}, not a table file`, { file, detected: markup });
     }
-    return result({ format: 'csv' });
+    const bom16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : undefined;
+    return result({ format: 'csv', encoding: text === 'text' ? (bom16 ?? 'utf-8') : text });
   }
   if (text === 'legacy') {
-    throw new InputError('legacy-encoding', `${fileName} is text but not UTF-8 (TCVN3/VNI/Windows-1258?)`, { file });
+    throw new InputError('legacy-encoding', `${fileName} is text in a legacy Vietnamese font encoding (TCVN3/VNI), not Unicode`, { file });
   }
   throw new InputError('unsupported-type', `${fileName} is not xlsx, csv or pdf`, { file });
 }
@@ -249,8 +251,11 @@ function hasCfbStream(bytes: Uint8Array, name: string): boolean {
   return false;
 }
 
-/** 'text' = UTF-8 (or a BOM-declared UTF-16) and mostly printable; 'legacy' = printable but not UTF-8. */
-function classifyText(bytes: Uint8Array): 'text' | 'legacy' | 'binary' {
+/**
+ * 'text' = UTF-8 (or a BOM-declared UTF-16) and mostly printable; a BOM-less UTF-16 or a Windows-1258
+ * text named as such; 'legacy' = printable but TCVN3/VNI (text-encoding.ts tells them apart).
+ */
+function classifyText(bytes: Uint8Array): 'text' | 'utf-16le' | 'utf-16be' | 'windows-1258' | 'legacy' | 'binary' {
   const b0 = bytes[0];
   const b1 = bytes[1];
   if ((b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff)) {
@@ -266,14 +271,21 @@ function classifyText(bytes: Uint8Array): 'text' | 'legacy' | 'binary' {
   } catch {
     chars = undefined;
   }
-  if (chars !== undefined) return controlShare(chars) <= MAX_CONTROL_SHARE ? 'text' : 'binary';
-  // Not UTF-8: a Vietnamese CSV saved in TCVN3, VNI or Windows-1258 is still printable bytes.
+  if (chars !== undefined && controlShare(chars) <= MAX_CONTROL_SHARE) return 'text';
+  const utf16 = utf16WithoutBom(sample);
+  if (utf16 !== undefined) {
+    const decoded = new TextDecoder(utf16).decode(sample.subarray(0, sample.length & ~1));
+    return controlShare(decoded) <= MAX_CONTROL_SHARE ? utf16 : 'binary';
+  }
+  if (chars !== undefined) return 'binary';
+  // Not UTF-8: a Vietnamese CSV saved in Windows-1258, TCVN3 or VNI is still printable bytes.
   let controls = 0;
   for (const b of sample) {
     if (b === 0) return 'binary';
     if (isControl(b)) controls++;
   }
-  return controls / sample.length <= MAX_CONTROL_SHARE ? 'legacy' : 'binary';
+  if (controls / sample.length > MAX_CONTROL_SHARE) return 'binary';
+  return legacyTextEncoding(sample) === 'windows-1258' ? 'windows-1258' : 'legacy';
 }
 
 function controlShare(chars: string): number {

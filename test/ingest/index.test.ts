@@ -59,7 +59,7 @@ describe('openWorkbook', () => {
   });
 
   it('re-exports sniff', () => {
-    expect(sniff(Buffer.from('a,b\n'), 'x.csv')).toEqual({ format: 'csv' });
+    expect(sniff(Buffer.from('a,b\n'), 'x.csv')).toEqual({ format: 'csv', encoding: 'utf-8' });
   });
 });
 

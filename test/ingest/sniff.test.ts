@@ -135,24 +135,39 @@ describe('sniff verdicts', () => {
 
   it('text → csv: UTF-8, UTF-8 with BOM, UTF-16 with BOM, whatever the extension', () => {
     const csv = 'Số,Ngày,Trích yếu\n1,05/03/2024,"Về việc A, B"\n';
-    expect(sniff(Buffer.from(csv), 'so-vb.xlsx', NODE)).toEqual({ format: 'csv' });
-    expect(sniff(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csv)]), 'a.csv', NODE)).toEqual({ format: 'csv' });
-    expect(sniff(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(csv, 'utf16le')]), 'a.csv', NODE)).toEqual({ format: 'csv' });
+    expect(sniff(Buffer.from(csv), 'so-vb.xlsx', NODE)).toEqual({ format: 'csv', encoding: 'utf-8' });
+    expect(sniff(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csv)]), 'a.csv', NODE)).toEqual({ format: 'csv', encoding: 'utf-8' });
+    expect(sniff(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(csv, 'utf16le')]), 'a.csv', NODE)).toEqual({ format: 'csv', encoding: 'utf-16le' });
     const be = Buffer.from(csv, 'utf16le').swap16();
-    expect(sniff(Buffer.concat([Buffer.from([0xfe, 0xff]), be]), 'a.csv', NODE)).toEqual({ format: 'csv' });
-    expect(sniff(Buffer.from('a;b\tc\r\n'), 'x')).toEqual({ format: 'csv' });
+    expect(sniff(Buffer.concat([Buffer.from([0xfe, 0xff]), be]), 'a.csv', NODE)).toEqual({ format: 'csv', encoding: 'utf-16be' });
+    expect(sniff(Buffer.from('a;b\tc\r\n'), 'x')).toEqual({ format: 'csv', encoding: 'utf-8' });
   });
 
   it('text cut in the middle of a UTF-8 character at the sample edge is still text', () => {
     const line = 'Nguyễn Văn Ánh;Về việc tổ chức;05/03/2024\n';
     const big = Buffer.from(line.repeat(Math.ceil(70_000 / line.length)));
-    expect(sniff(big, 'a.csv', NODE)).toEqual({ format: 'csv' });
+    expect(sniff(big, 'a.csv', NODE)).toEqual({ format: 'csv', encoding: 'utf-8' });
   });
 
-  it('printable text that is not UTF-8 → legacy-encoding', () => {
-    // "Nguyên Văn A;Công văn" in Windows-1258: ê = 0xEA, ă = 0xE3, ô = 0xF4.
-    const legacy = Buffer.from('Nguy\u00ean V\u00e3n A;C\u00f4ng v\u00e3n\n'.repeat(20), 'latin1');
-    expect(code(legacy)).toBe('legacy-encoding');
+  it('Windows-1258 text (Excel’s CSV on Vietnamese Windows) is CSV; TCVN3 and VNI text → legacy-encoding', () => {
+    // "Nguyên Văn A;Công văn" in Windows-1258: ê = 0xEA, ă = 0xE3, ô = 0xF4 (no tone mark at all).
+    const noTones = Buffer.from('Nguy\u00ean V\u00e3n A;C\u00f4ng v\u00e3n\n'.repeat(20), 'latin1');
+    expect(sniff(noTones, 'a.csv')).toEqual({ format: 'csv', encoding: 'windows-1258' });
+    // "Sổ đăng ký;Ngày đến" in Windows-1258: ô + 0xD2 (hook above), đ = 0xF0, ă = 0xE3, y + 0xEC (acute), a + 0xEC, ê + 0xCC (grave).
+    const toned = Buffer.from([...Buffer.from('S'), 0xf4, 0xd2, 0x20, 0xf0, 0xe3, ...Buffer.from('ng k'), 0x79, 0xec, 0x3b, ...Buffer.from('Nga'), 0xec, 0x79, 0x20, 0xf0, 0xea, 0xcc, 0x6e, 0x0a]);
+    expect(sniff(Buffer.concat(Array.from({ length: 20 }, () => toned)), 'a.csv')).toEqual({ format: 'csv', encoding: 'windows-1258' });
+    // "Sổ đăng ký văn bản đi" in TCVN3 (.VnTime), shown as "Sæ ®¨ng ký v¨n b¶n ®i" in Latin-1.
+    const tcvn3 = Buffer.from('S\u00e6 \u00ae\u00a8ng k\u00fd v\u00a8n b\u00b6n \u00aei;Ng\u00b5y\n'.repeat(20), 'latin1');
+    expect(code(tcvn3)).toBe('legacy-encoding');
+    // The same in VNI (VNI-Times): "Soå ñaêng kyù vaên baûn ñi".
+    const vni = Buffer.from('So\u00e5 \u00f1a\u00eang ky\u00f9 va\u00ean ba\u00fbn \u00f1i;Nga\u00f8y\n'.repeat(20), 'latin1');
+    expect(code(vni)).toBe('legacy-encoding');
+  });
+
+  it('UTF-16 without a BOM is CSV in that byte order', () => {
+    const text = 'Số, ký hiệu văn bản;Ngày tháng văn bản\n01/QĐ-UBND;02/01/2024\n'.repeat(10);
+    expect(sniff(Buffer.from(text, 'utf16le'), 'a.csv')).toEqual({ format: 'csv', encoding: 'utf-16le' });
+    expect(sniff(Buffer.from(text, 'utf16le').swap16(), 'a.csv')).toEqual({ format: 'csv', encoding: 'utf-16be' });
   });
 
   it('HTML or XML saved as .xls/.xlsx → unsupported-type', () => {
