@@ -10,12 +10,16 @@ import { foldAccents as fold } from '../core/text.js';
 /** The comparison key of a header: folded, camelCase and snake_case split, punctuation and "và" dropped. */
 export function headerKey(s: string): string {
   const split = s.normalize('NFC').replace(/([a-z])([A-Z])/g, '$1 $2');
-  return fold(split)
+  const key = fold(split)
     .replace(/[_&,/\\.:;()[\]{}\-–—'"*?!+|]+/g, ' ')
     .replace(/\bva\b/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
+  // Abbreviations (`VB` văn bản, `KH` ký hiệu …) read as the words they stand for, word by word.
+  return key.includes(' ') || ABBREVIATIONS.has(key) ? key.split(' ').map((w) => ABBREVIATIONS.get(w) ?? w).join(' ') : key;
 }
+
+const ABBREVIATIONS: ReadonlyMap<string, string> = new Map(Object.entries(columns.abbreviations).filter(([k]) => !k.startsWith('_')));
 
 const SYNONYMS: ReadonlyMap<string, FieldName> = (() => {
   const map = new Map<string, FieldName>();
