@@ -72,6 +72,26 @@ export const INPUT_ERROR_MESSAGES: Readonly<Record<string, Localized>> = {
     vi: 'Văn bản dùng bảng mã cũ (TCVN3/VNI), hiển thị sai trong Unicode; hãy chuyển sang Unicode trước khi kiểm tra (Unikey › Công cụ chuyển mã).',
     en: 'The text uses a legacy Vietnamese encoding (TCVN3/VNI) that shows garbled in Unicode; convert it to Unicode first (Unikey › conversion tool).',
   },
+  'xls-encrypted': {
+    vi: 'Tệp Excel 97–2003 (.xls) được đặt mật khẩu; hãy mở bằng Excel, bỏ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc) rồi lưu lại trước khi kiểm tra.',
+    en: 'The Excel 97–2003 (.xls) file is password-protected; open it in Excel, remove the password (File › Info › Protect Workbook) and save it before checking.',
+  },
+  'xls-old': {
+    vi: 'Tệp Excel quá cũ ({version}, trước Excel 97); hãy mở bằng Excel hoặc LibreOffice và lưu lại dưới dạng .xlsx.',
+    en: 'The Excel file is too old ({version}, before Excel 97); open it in Excel or LibreOffice and save it as .xlsx.',
+  },
+  xlsb: {
+    vi: 'Tệp Excel nhị phân (.xlsb) không được hỗ trợ; hãy mở bằng Excel và lưu lại dưới dạng .xlsx (Lưu thành › Sổ làm việc Excel).',
+    en: 'Binary Excel workbooks (.xlsb) are not supported; open it in Excel and save it as .xlsx (Save As › Excel Workbook).',
+  },
+  doc: {
+    vi: 'Tệp Word 97–2003 (.doc) không được hỗ trợ; hãy mở bằng Word và lưu lại dưới dạng .docx (hoặc chép bảng sổ sang Excel).',
+    en: 'Word 97–2003 (.doc) files are not supported; open it in Word and save it as .docx (or copy the register table into Excel).',
+  },
+  'docx-no-table': {
+    vi: 'Tệp Word (.docx) không có bảng nào; sổ đăng ký phải là một bảng (các cột Số, ký hiệu; Ngày tháng; …).',
+    en: 'The Word file (.docx) holds no table; a register must be a table (columns Số, ký hiệu; Ngày tháng; …).',
+  },
   internal: {
     vi: 'Lỗi nội bộ khi đọc tệp: {error}',
     en: 'Internal error while reading the file: {error}',

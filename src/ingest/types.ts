@@ -34,12 +34,28 @@ export interface RawSheet {
   readonly rows: AsyncIterable<readonly RawRow[]>;
 }
 
-export type SourceFormat = 'xlsx' | 'csv' | 'pdf';
+/**
+ * What the bytes were: Excel 2007+ (`xlsx`, also `.xlsm`), Excel 97–2003 BIFF8 (`xls`), an HTML table
+ * or an Excel 2003 XML Spreadsheet (both often named `.xls` by web "Xuất Excel" buttons), OpenDocument
+ * (`ods`), a Word table (`docx`), text (`csv`) or a PDF.
+ */
+export type SourceFormat = 'xlsx' | 'xls' | 'html' | 'xml-spreadsheet' | 'ods' | 'docx' | 'csv' | 'pdf';
+
+/**
+ * Something a reader noticed about the file that the clerk should know, reported as an info finding
+ * (never a file error): text in a legacy Vietnamese font encoding converted for checking, a file whose
+ * extension says another format than its content.
+ */
+export type RawNotice =
+  | { readonly code: 'legacy-encoding'; readonly sheet: string; readonly encoding: 'TCVN3' | 'VNI'; readonly sample: string; readonly converted: string }
+  | { readonly code: 'renamed'; readonly actual: string; readonly extension: string };
 
 export interface RawWorkbook {
   readonly format: SourceFormat;
   /** Sheets in workbook order. Iterate once; finish a sheet's rows before asking for the next. */
   readonly sheets: AsyncIterable<RawSheet>;
+  /** Appended to while the sheets are read; read once they are all done. */
+  readonly notices?: RawNotice[];
 }
 
 /** Why a file could not be read. Each code has its own message in src/core/messages.ts. */
@@ -61,7 +77,12 @@ export type InputErrorCode =
   | 'pdf-corrupt'
   | 'pdf-scanned'
   | 'pdf-scrambled'
-  | 'legacy-encoding';
+  | 'legacy-encoding'
+  | 'xls-encrypted'
+  | 'xls-old'
+  | 'xlsb'
+  | 'doc'
+  | 'docx-no-table';
 
 export class InputError extends Error {
   readonly code: InputErrorCode;
