@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { dayNumber, type DayNumber } from '../src/core/dates.js';
 import type { FieldName, RegisterKind, Severity } from '../src/core/types.js';
-import { checkMemory, type MemoryRegister } from '../src/engine/memory.js';
+import { checkMemory, exampleRegister, type MemoryRegister } from '../src/engine/memory.js';
 import type { AnyRule } from '../src/engine/rule.js';
 
 type Row = Partial<Record<FieldName, string | number>>;
@@ -13,6 +13,9 @@ export interface RuleCase {
   readonly kind?: RegisterKind;
   readonly entries: readonly Row[];
   readonly title?: readonly string[];
+  /** The header's columns when not the whole form, and header cells nothing maps to. */
+  readonly columns?: readonly FieldName[];
+  readonly unknownHeaders?: readonly string[];
   /** Config besides the rule's own options (agency, numbering, calendar …). */
   readonly config?: Record<string, unknown>;
   readonly options?: Record<string, unknown>;
@@ -40,7 +43,7 @@ const DEFAULT_AS_OF = dayNumber(2025, 1, 15);
 
 export async function runRuleCase(rule: AnyRule, c: RuleCase) {
   const config = { ...(c.config ?? {}), ...(c.options ? { rules: { [rule.meta.id]: { options: c.options } } } : {}) };
-  const registers: MemoryRegister[] = [{ kind: c.kind ?? 'outgoing', entries: c.entries, ...(c.title ? { title: c.title } : {}) }, ...(c.more ?? [])];
+  const registers: MemoryRegister[] = [exampleRegister(c), ...(c.more ?? [])];
   const results = await checkMemory(registers, { rules: [rule], config, asOf: c.asOf ?? DEFAULT_AS_OF });
   const firstRow = (c.title?.length ?? 0) + 2;
   const findings = results.flatMap((r) => r.findings).filter((f) => f.ruleId === rule.meta.id || f.ruleId === 'internal-error');

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { dayNumber } from '../core/dates.js';
 import { localize } from '../core/messages.js';
 import type { Lang } from '../core/types.js';
-import { checkMemory } from '../engine/memory.js';
+import { checkMemory, exampleRegister } from '../engine/memory.js';
 import type { AnyRule, RuleExample } from '../engine/rule.js';
 import { formatCitation } from '../report/report.js';
 
@@ -48,7 +48,7 @@ export async function explainRule(rule: AnyRule, registry: readonly AnyRule[], l
       [vi ? 'Ví dụ vi phạm' : 'Failing example', m.examples.failing],
       [vi ? 'Ví dụ đúng' : 'Passing example', m.examples.passing],
     ] as const) {
-      const [file] = await checkMemory([{ kind: ex.kind, entries: ex.entries, ...(ex.title ? { title: ex.title } : {}) }], { rules: registry.filter((r) => r.meta.id === m.id), asOf, ...(ex.config ? { config: ex.config } : {}) });
+      const [file] = await checkMemory([exampleRegister(ex)], { rules: registry.filter((r) => r.meta.id === m.id), asOf, ...(ex.config ? { config: ex.config } : {}) });
       const found = (file?.findings ?? []).filter((f) => f.ruleId === m.id);
       out.push('', `${label} (${vi ? 'sổ' : 'register'} ${ex.kind}):`, exampleText(ex));
       out.push(

@@ -108,6 +108,7 @@ export const UI: Readonly<Record<string, Localized>> = {
   sheet: { vi: 'trang tính', en: 'sheet' },
   fix: { vi: 'sửa thành', en: 'fix' },
   related: { vi: 'liên quan', en: 'related' },
+  columnsLine: { vi: 'Cột', en: 'Columns' },
   registerLine: {
     vi: 'Sổ {kind}, năm {year}, {entries} văn bản, dòng tiêu đề {headerRow}',
     en: '{kind} register, year {year}, {entries} entries, header row {headerRow}',

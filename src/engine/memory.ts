@@ -27,6 +27,12 @@ export interface MemoryRegister {
   readonly entries: readonly Partial<Record<FieldName, string | number>>[];
   /** Cover lines above the header (`Năm: 2024`, `Từ số 01 đến số 120` …). */
   readonly title?: readonly string[];
+  /**
+   * The header's columns, when not the whole form: only these fields (a register that lacks some),
+   * then `unknownHeaders` as header cells nothing maps to (a header the detector cannot place).
+   */
+  readonly columns?: readonly FieldName[];
+  readonly unknownHeaders?: readonly string[];
   readonly file?: string;
   readonly sheet?: string;
 }
@@ -37,7 +43,16 @@ export interface MemoryRegister {
  * `title.length + 2 + i` (row 1 when there is no title is the header).
  */
 export function memoryWorkbook(register: MemoryRegister): RawWorkbook {
-  const columns: { field: FieldName; header: string }[] = formColumns(register.kind).map((c) => ({ ...c }));
+  const wanted = register.columns ? new Set(register.columns) : undefined;
+  const columns: { field: FieldName; header: string }[] = formColumns(register.kind)
+    .filter((c) => !wanted || wanted.has(c.field))
+    .map((c) => ({ ...c }));
+  for (const field of register.columns ?? []) {
+    if (columns.some((c) => c.field === field)) continue;
+    const header = EXTRA_HEADERS[field];
+    if (!header) throw new Error(`memoryWorkbook: no header for field ${field} in a ${register.kind} register`);
+    columns.push({ field, header });
+  }
   for (const entry of register.entries) {
     for (const field of Object.keys(entry) as FieldName[]) {
       if (columns.some((c) => c.field === field)) continue;
@@ -49,9 +64,11 @@ export function memoryWorkbook(register: MemoryRegister): RawWorkbook {
   const rows: RawRow[] = [];
   let row = 1;
   for (const line of register.title ?? []) rows.push({ row: row++, values: [line] });
-  rows.push({ row: row++, values: columns.map((c) => c.header) });
+  const unknown = register.unknownHeaders ?? [];
+  rows.push({ row: row++, values: [...columns.map((c) => c.header), ...unknown] });
   for (const entry of register.entries) {
-    rows.push({ row: row++, values: columns.map((c) => entry[c.field === 'transferDate' || c.field === 'dispatchDate' ? (register.kind === 'incoming' ? 'transferDate' : 'dispatchDate') : c.field] ?? null) });
+    const values: (string | number | null)[] = columns.map((c) => entry[c.field === 'transferDate' || c.field === 'dispatchDate' ? (register.kind === 'incoming' ? 'transferDate' : 'dispatchDate') : c.field] ?? null);
+    rows.push({ row: row++, values });
   }
   async function* iterate(): AsyncGenerator<readonly RawRow[]> {
     yield rows;
@@ -61,6 +78,17 @@ export function memoryWorkbook(register: MemoryRegister): RawWorkbook {
     sheets: (async function* () {
       yield { name: register.sheet ?? 'Sổ', index: 0, date1904: false, rows: iterate() };
     })(),
+  };
+}
+
+/** A rule's example (or test case) as an in-memory register. */
+export function exampleRegister(ex: { readonly kind?: RegisterKind; readonly entries: MemoryRegister['entries']; readonly title?: readonly string[]; readonly columns?: readonly FieldName[]; readonly unknownHeaders?: readonly string[] }): MemoryRegister {
+  return {
+    kind: ex.kind ?? 'outgoing',
+    entries: ex.entries,
+    ...(ex.title ? { title: ex.title } : {}),
+    ...(ex.columns ? { columns: ex.columns } : {}),
+    ...(ex.unknownHeaders ? { unknownHeaders: ex.unknownHeaders } : {}),
   };
 }
 

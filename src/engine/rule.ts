@@ -24,6 +24,9 @@ export interface RuleExample {
   readonly config?: Readonly<Record<string, unknown>>;
   /** Cover lines above the header, when the example is about them. */
   readonly title?: readonly string[];
+  /** The header's columns when not the whole form, and header cells nothing maps to (examples about the header). */
+  readonly columns?: readonly FieldName[];
+  readonly unknownHeaders?: readonly string[];
 }
 
 export interface RuleMeta<O = unknown> {

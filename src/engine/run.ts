@@ -20,6 +20,8 @@ export interface RegisterSummary {
   readonly year?: number;
   readonly headerRow: number;
   readonly columns: Readonly<Partial<Record<FieldName, string>>>;
+  /** Header cells the detector saw but could not place (column letter and header text); absent when none. */
+  readonly unplaced?: readonly { readonly column: string; readonly header: string }[];
 }
 
 export interface FileError {
@@ -203,7 +205,8 @@ class RuleGroup {
     const year = info.title.year ?? years.result();
     const columns: Partial<Record<FieldName, string>> = {};
     for (const [field, col] of info.columns) columns[field] = col.letter;
-    return { sheet: info.sheet, kind: info.kind, entries: count, ...(year !== undefined ? { year } : {}), headerRow: info.headerRow, columns };
+    const unplaced = info.unmappedHeaders.map((h) => ({ column: h.letter, header: h.header }));
+    return { sheet: info.sheet, kind: info.kind, entries: count, ...(year !== undefined ? { year } : {}), headerRow: info.headerRow, columns, ...(unplaced.length > 0 ? { unplaced } : {}) };
   }
 
   /** Every row handler and collector on each entry of a batch (synchronous: one await per batch). Returns the entries seen. */

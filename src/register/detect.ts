@@ -30,6 +30,8 @@ interface HeaderCandidate {
   readonly band: readonly RawRow[];
   readonly fields: Map<FieldName, { index: number; header: string }>;
   readonly unmapped: { letter: string; header: string }[];
+  /** Fields named by their header text (not by a `col:` letter override). */
+  readonly named: number;
 }
 
 function mapHeaderBand(band: readonly RawRow[], options: DetectOptions): HeaderCandidate {
@@ -39,6 +41,7 @@ function mapHeaderBand(band: readonly RawRow[], options: DetectOptions): HeaderC
   const top = band[0]!;
   const sub = band[1];
   let group = '';
+  let named = 0;
   for (let c = 0; c < width; c++) {
     const topText = cellText(top.values[c]);
     const subText = sub ? cellText(sub.values[c]) : '';
@@ -58,11 +61,14 @@ function mapHeaderBand(band: readonly RawRow[], options: DetectOptions): HeaderC
       }
     }
     if (!header) continue;
-    if (field && !fields.has(field)) fields.set(field, { index: c, header });
+    if (field && !fields.has(field)) {
+      fields.set(field, { index: c, header });
+      if (field !== forced) named++;
+    }
     else unmapped.push({ letter, header });
     header = '';
   }
-  return { band, fields, unmapped };
+  return { band, fields, unmapped, named };
 }
 
 function score(c: HeaderCandidate): number {
@@ -103,7 +109,9 @@ function findHeader(head: readonly RawRow[], options: DetectOptions): { candidat
     }
     for (const cand of candidates) {
       const s = score(cand);
-      if (cand.fields.size >= MIN_HEADER_FIELDS && s > bestScore) {
+      // `col:` letter overrides place columns of a register header; they never make one (a
+      // statistics sheet with two headed columns is not a register because a letter was forced).
+      if (cand.named >= MIN_HEADER_FIELDS && s > bestScore) {
         best = { candidate: cand, at: i };
         bestScore = s;
       }
@@ -212,6 +220,34 @@ function looksLikeEntry(row: RawRow, dataColumns: readonly number[], keyColumns:
   return typeof v === 'number' || (typeof v === 'string' && SYMBOL_LIKE.test(v));
 }
 
+/**
+ * A total line (`Tổng cộng`, `Cộng:`, `Tổng số: 120 văn bản`): a cell that is only such a label, with
+ * or without its count. Cells are folded (no case, no diacritics) before the test.
+ */
+const TOTAL_LABEL = /^(?:tong cong|tong so|tong|cong)(?:\s*(?:so)?\s*[:.]?\s*\d*\s*(?:van ban|vb|ban|so)?)?\s*[:.]?$/;
+/** A signature block's lines: the roles signing the book and the "(Ký, ghi rõ họ tên)" under them. */
+const SIGNATURE_LINE = /^\(?\s*(?:ky,? ghi ro ho ten|ky ten|ky,? dong dau|nguoi lap(?: so| bieu)?|nguoi ghi so|thu truong(?: co quan| don vi)?|lanh dao(?: co quan| don vi)?|(?:can bo )?van thu(?: co quan)?|xac nhan cua .*|chanh van phong|truong phong.*)\s*\)?[.:]?$/;
+const MAX_LABEL = 60;
+
+/** Rows that close a register rather than record a document: a total line, a signature block. */
+function isClosingRow(row: RawRow, symbolColumn: number | undefined): boolean {
+  if (symbolColumn !== undefined) {
+    const v = row.values[symbolColumn];
+    if (typeof v === 'string' && SYMBOL_LIKE.test(v)) return false;
+  }
+  let filled = 0;
+  let signature = 0;
+  for (const v of row.values) {
+    if (v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) continue;
+    filled++;
+    if (typeof v !== 'string' || v.length > MAX_LABEL) continue;
+    const f = fold(v).replace(/\s+/g, ' ').trim();
+    if (TOTAL_LABEL.test(f)) return true;
+    if (SIGNATURE_LINE.test(f)) signature++;
+  }
+  return filled > 0 && signature === filled;
+}
+
 export async function detectSheet(sheet: RawSheet, options: DetectOptions): Promise<SheetResult> {
   const iterator = sheet.rows[Symbol.asyncIterator]();
   const head: RawRow[] = [];
@@ -278,7 +314,8 @@ export async function detectSheet(sheet: RawSheet, options: DetectOptions): Prom
   // dies young with its row: a batch never holds its entries all at once.
   async function* entries(): AsyncGenerator<Iterable<Entry>> {
     const isRepeatedHeader = repeatedHeaderCheck(columns, candidate.band);
-    const accept = (row: RawRow): boolean => looksLikeEntry(row, dataColumns, keyColumns) && !isIndexRow(row) && !isRepeatedHeader(row);
+    const symbolColumn = columns.get('symbol')?.index;
+    const accept = (row: RawRow): boolean => looksLikeEntry(row, dataColumns, keyColumns) && !isIndexRow(row) && !isRepeatedHeader(row) && !isClosingRow(row, symbolColumn);
     const toEntries = (rows: readonly RawRow[]): Iterable<Entry> => ({
       *[Symbol.iterator]() {
         for (const row of rows) if (accept(row)) yield new Entry(info, row);

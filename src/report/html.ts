@@ -4,7 +4,7 @@
 import { localize, UI } from '../core/messages.js';
 import type { Lang } from '../core/types.js';
 import type { AnyRule, RuleMeta } from '../engine/rule.js';
-import { formatCitation, kindLabel, type Report, type ReportFile, type ReportFinding } from './report.js';
+import { columnMap, formatCitation, kindLabel, type Report, type ReportFile, type ReportFinding } from './report.js';
 import { escapeXml as esc } from './xml.js';
 import { unitTable, type UnitSummary } from './units.js';
 
@@ -60,6 +60,7 @@ function fileSection(file: ReportFile, metas: ReadonlyMap<string, RuleMeta<unkno
   for (const r of file.registers) {
     parts.push(
       `<p class="sub">${r.sheet ? `${T['sheet']![lang]} <b>${esc(r.sheet)}</b>: ` : ''}${esc(localize(UI['registerLine']!, lang, { kind: kindLabel(r.kind, lang), year: r.year ?? localize(UI['unknownYear']!, lang), entries: r.entries, headerRow: r.headerRow }))}</p>`,
+      `<p class="sub cols">${esc(localize(UI['columnsLine']!, lang))}: ${esc(columnMap(r, lang))}</p>`,
     );
   }
   if (!file.error && file.findings.length === 0) parts.push(`<p>${T['noFindings']![lang]}</p>`);

@@ -1,7 +1,8 @@
 // The report: the versioned JSON contract (README "JSON report") built from the run's results.
 // Messages are rendered here, late, in the chosen language (STYLE habit 5). Pure and browser-safe.
 import { INPUT_ERROR_MESSAGES, localize } from '../core/messages.js';
-import type { Citation, Fix, Lang, Location, RegisterKind, Severity } from '../core/types.js';
+import type { Citation, FieldName, Fix, Lang, Location, RegisterKind, Severity } from '../core/types.js';
+import { FIELD_LABEL } from '../../rules/index.js';
 import type { FileResult, RegisterSummary } from '../engine/run.js';
 import type { AnyRule, RuleMeta } from '../engine/rule.js';
 import type { UnitSummary } from './units.js';
@@ -104,4 +105,21 @@ export function buildReport(results: readonly FileResult[], rules: readonly AnyR
 
 export function kindLabel(kind: RegisterKind, lang: Lang): string {
   return kind === 'outgoing' ? (lang === 'vi' ? 'văn bản đi' : 'outgoing') : lang === 'vi' ? 'văn bản đến' : 'incoming';
+}
+
+/** Column letters in sheet order (A … Z, AA …). */
+const letterRank = (l: string): number => [...l].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
+
+/**
+ * A register's column mapping on one line: each placed column with its field's form label, each
+ * header cell nothing could place as `? "header"` (`A STT · B Số, ký hiệu văn bản · H ? "Ngày VB"`).
+ */
+export function columnMap(reg: RegisterSummary, lang: Lang): string {
+  const cells: { rank: number; text: string }[] = [];
+  for (const [field, letter] of Object.entries(reg.columns) as [FieldName, string][]) {
+    cells.push({ rank: letterRank(letter), text: `${letter} ${FIELD_LABEL[field]?.[lang] ?? field}` });
+  }
+  for (const u of reg.unplaced ?? []) cells.push({ rank: letterRank(u.column), text: `${u.column} ? "${u.header.replace(/\s+/g, ' ')}"` });
+  cells.sort((a, b) => a.rank - b.rank);
+  return cells.map((c) => c.text).join(' · ');
 }

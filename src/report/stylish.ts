@@ -2,7 +2,7 @@
 // the cited article. Colours only when asked (the CLI decides: TTY and no NO_COLOR).
 import { localize, UI } from '../core/messages.js';
 import type { Lang } from '../core/types.js';
-import { kindLabel, type Report, type ReportFinding } from './report.js';
+import { columnMap, kindLabel, type Report, type ReportFinding } from './report.js';
 import { unitTable, type UnitSummary } from './units.js';
 
 export interface StylishOptions {
@@ -39,6 +39,7 @@ export function formatStylish(report: Report, options: StylishOptions): string {
     for (const reg of file.registers) {
       const line = t('registerLine', { kind: kindLabel(reg.kind, lang), year: reg.year ?? t('unknownYear'), entries: reg.entries, headerRow: reg.headerRow });
       out.push(paint('gray', `  ${reg.sheet ? `[${reg.sheet}] ` : ''}${line}`));
+      out.push(paint('gray', `    ${t('columnsLine')}: ${columnMap(reg, lang)}`));
     }
     let lastSheet: string | undefined;
     for (const f of findings) {

@@ -434,7 +434,9 @@ function renderOverview(r: Report): void {
     }
     if (f.registers.length === 0) rows.push(el('tr', {}, el('td', { text: f.path }), el('td', { colspan: 4, text: tr('noRegister') }), el('td', { text: counts.error }), el('td', { text: counts.warning }), el('td', { text: counts.info })));
     for (const reg of f.registers) {
-      const cols = Object.entries(reg.columns).map(([field, letter]) => `${letter}: ${fieldLabels[field]?.[lang] ?? field}`).join(' · ');
+      const placed = Object.entries(reg.columns).map(([field, letter]) => `${letter}: ${fieldLabels[field]?.[lang] ?? field}`);
+      const unplaced = (reg.unplaced ?? []).map((u) => `${u.column}: ? "${u.header}"`);
+      const cols = [...placed, ...unplaced].join(' · ');
       rows.push(
         el(
           'tr',

@@ -26,6 +26,16 @@ export const FIELD_LABEL: Readonly<Partial<Record<FieldName, { readonly vi: stri
   transferDate: { vi: 'Ngày chuyển', en: 'hand-over date' },
   dueDate: { vi: 'Thời hạn giải quyết', en: 'due date' },
   resolvedDate: { vi: 'Ngày giải quyết', en: 'resolution date' },
+  index: { vi: 'STT', en: 'row number' },
+  number: { vi: 'Số', en: 'number' },
+  retainedBy: { vi: 'Đơn vị, người nhận bản lưu', en: 'file copy kept by' },
+  copies: { vi: 'Số lượng bản', en: 'copies' },
+  handler: { vi: 'Đơn vị hoặc người nhận', en: 'handled by' },
+  receivedSignature: { vi: 'Ký nhận', en: 'signature of receipt' },
+  notes: { vi: 'Ghi chú', en: 'notes' },
+  urgency: { vi: 'Độ khẩn', en: 'urgency' },
+  secrecy: { vi: 'Độ mật', en: 'secrecy' },
+  status: { vi: 'Trạng thái', en: 'status' },
 };
 
 export const label = (field: FieldName): { vi: string; en: string } => FIELD_LABEL[field] ?? { vi: field, en: field };

@@ -3,7 +3,8 @@ import type { AnyRule } from '../../../src/engine/rule.js';
 import form from './form.js';
 import futureDate from './future-date.js';
 import issuedAfterArrival from './issued-after-arrival.js';
+import keyColumn from './key-column.js';
 import period from './period.js';
 import unreadableDate from './unreadable-date.js';
 
-export const REGISTER_RULES: readonly AnyRule[] = [form, futureDate, issuedAfterArrival, period, unreadableDate];
+export const REGISTER_RULES: readonly AnyRule[] = [form, futureDate, issuedAfterArrival, keyColumn, period, unreadableDate];

@@ -8,6 +8,7 @@ import { runAll } from '../../../src/engine/run.js';
 import form from '../../../rules/nd30/register/form.js';
 import futureDate from '../../../rules/nd30/register/future-date.js';
 import issuedAfterArrival from '../../../rules/nd30/register/issued-after-arrival.js';
+import keyColumn from '../../../rules/nd30/register/key-column.js';
 import period from '../../../rules/nd30/register/period.js';
 import unreadableDate from '../../../rules/nd30/register/unreadable-date.js';
 import { testRule } from '../../rule-tester.js';
@@ -41,6 +42,40 @@ testRule(form, {
       errors: [
         { messageId: 'emptyCell', field: 'author', severity: 'error' },
         { messageId: 'emptyCell', field: 'symbol', severity: 'warning' },
+      ],
+    },
+  ],
+});
+
+testRule(keyColumn, {
+  valid: [
+    { entries: [out('05/QĐ-UBND', '08/01/2024')] },
+    { kind: 'incoming', entries: [inc(1, '10/05/2024', '45/SNV-VP', 'Sở Nội vụ', '08/05/2024')] },
+    { name: 'only the key columns', columns: ['symbol', 'issuedDate'], entries: [{ symbol: '05/QĐ-UBND', issuedDate: '08/01/2024' }] },
+  ],
+  invalid: [
+    {
+      name: 'outgoing without a date column: the unplaced header is named, and the config that places it',
+      columns: ['symbol', 'typeAndSubject', 'signer'],
+      unknownHeaders: ['Ngày ký ban hành VB gốc'],
+      entries: [{ symbol: '05/QĐ-UBND', typeAndSubject: 'Quyết định', signer: 'A' }],
+      errors: [{ messageId: 'keyColumn', severity: 'error', data: { field: 'issuedDate', unplaced: 'D "Ngày ký ban hành VB gốc"', config: '"columns": { "issuedDate": "Ngày ký ban hành VB gốc" }' } }],
+    },
+    {
+      name: 'outgoing without a symbol column and no header to suggest: the form label',
+      columns: ['issuedDate', 'typeAndSubject', 'signer'],
+      entries: [{ issuedDate: '08/01/2024', typeAndSubject: 'Quyết định', signer: 'A' }],
+      errors: [{ messageId: 'keyColumn', data: { field: 'symbol', unplaced: '—', config: '"columns": { "symbol": "Số, ký hiệu văn bản" }' } }],
+    },
+    {
+      name: 'incoming without arrival number or symbol: one finding each, each header suggested once',
+      kind: 'incoming',
+      columns: ['arrivalDate', 'author', 'typeAndSubject'],
+      unknownHeaders: ['Số ĐK', 'Người nhập máy'],
+      entries: [{ arrivalDate: '10/05/2024', author: 'Sở Nội vụ', typeAndSubject: 'Công văn' }],
+      errors: [
+        { messageId: 'keyColumn', data: { field: 'arrivalNumber', config: '"columns": { "arrivalNumber": "Số ĐK" }' } },
+        { messageId: 'keyColumn', data: { field: 'symbol', config: '"columns": { "symbol": "Số, ký hiệu văn bản" }' } },
       ],
     },
   ],
