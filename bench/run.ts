@@ -14,6 +14,9 @@
 //             choosing the 100k register to the results drawn, vs the CLI's check of the same file,
 //             alternated; the tab's (renderer's) peak RSS; the time to the first progress shown for a
 //             ~10 MB workbook;
+//   formats — the 10k register as LibreOffice's .xls and .ods: check of each vs check of the .xlsx it
+//             came from (the same entries and findings), and vs the project's reader for it alone
+//             (bench/format-floor.ts), alternated; skipped when soffice is not installed;
 //   pdf, batch, startup — as below.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -29,7 +32,7 @@ const CLI = join(ROOT, 'dist', 'cli', 'main.js');
 const HAS_TIME = existsSync('/usr/bin/time');
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 3);
 /** BENCH_ONLY=xlsx,floor,bad,pdf,batch,startup runs only those sections (all by default). */
-const ONLY = new Set((process.env['BENCH_ONLY'] ?? 'xlsx,floor,bad,web,pdf,batch,startup').split(','));
+const ONLY = new Set((process.env['BENCH_ONLY'] ?? 'xlsx,floor,bad,web,formats,pdf,batch,startup').split(','));
 
 interface Sample {
   readonly seconds: number;
@@ -113,6 +116,7 @@ async function main(): Promise<void> {
   if (ONLY.has('floor')) floorSection(files.get(100_000)!);
   if (ONLY.has('bad')) await badBookSection(files.get(100_000)!);
   if (ONLY.has('web')) await webSection(files.get(100_000)!);
+  if (ONLY.has('formats')) formatsSection(files.get(10_000)!);
   const pdf = join(CACHE, 'register-2000.pdf');
   if (ONLY.has('pdf')) pdfSection(pdf, files.get(2_000)!);
   if (ONLY.has('batch')) await batchSection();
@@ -182,6 +186,29 @@ async function webSection(file: string): Promise<void> {
   const mb = statSync(big).size / 1e6;
   const run = webOnce(page, big);
   notes.push(`web: a ${fmt(mb, 1)} MB workbook (200,000 entries) showed progress after ${fmt(run.firstProgress)} s (target ≤1 s) and was done after ${fmt(run.seconds)} s; tab peak RSS ${fmt(run.rendererPeakMb, 0)} MB`);
+}
+
+/** The 10k register saved by LibreOffice as .xls (BIFF8) and .ods, each checked against the .xlsx. */
+function formatsSection(xlsx: string): void {
+  const check = (file: string): string[] => [CLI, 'check', '--format', 'json', '--as-of', '2025-01-15', file];
+  for (const [ext, filter] of [
+    ['xls', 'xls:MS Excel 97'],
+    ['ods', 'ods'],
+  ] as const) {
+    const target = xlsx.replace(/\.xlsx$/, `.${ext}`);
+    if (!existsSync(target)) {
+      const r = spawnSync('soffice', ['--headless', '--convert-to', filter, '--outdir', CACHE, xlsx], { stdio: 'ignore', timeout: 300_000 });
+      if (r.status !== 0 || !existsSync(target)) {
+        process.stderr.write(`soffice not available: .${ext} benchmark skipped\n`);
+        continue;
+      }
+    }
+    process.stderr.write(`formats: .${ext} 10,000 entries (${(statSync(target).size / 1e6).toFixed(1)} MB)…\n`);
+    const [ours, ref] = measurePair(check(target), check(xlsx), RUNS);
+    add(`.${ext} 10,000 entries: check vs check of the same register as .xlsx`, ours, ref, 1.5, 1.5);
+    const [again, floor] = measurePair(check(target), [join(DIST, 'format-floor.js'), target], RUNS);
+    add(`.${ext} 10,000 entries: check vs the project's .${ext} reader alone iterating every row`, again, floor, 2.5);
+  }
 }
 
 function pdfSection(pdf: string, source: string): void {

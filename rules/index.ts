@@ -4,7 +4,7 @@ import type { AnyRule } from '../src/engine/rule.js';
 import type { RunCheck } from '../src/engine/run-scope.js';
 import { documentsCheck } from './nd30/documents/check.js';
 import { reconcileCheck } from './nd30/reconcile/check.js';
-import { internalError, sheetSkipped } from '../src/engine/builtin-rules.js';
+import { duplicateRegister, internalError, kindMismatch, legacyEncoding, renamedFile, sheetSkipped } from '../src/engine/builtin-rules.js';
 import { DOCUMENT_RULES } from './nd30/documents/index.js';
 import { NUMBERING_RULES } from './nd30/numbering/index.js';
 import { RECONCILE_RULES } from './nd30/reconcile/rules.js';
@@ -12,7 +12,7 @@ import { REGISTER_RULES } from './nd30/register/index.js';
 import { SYMBOL_RULES } from './nd30/symbol/index.js';
 import { TIMELINESS_RULES } from './nd30/timeliness/index.js';
 
-export const RULES: readonly AnyRule[] = [internalError, sheetSkipped, ...SYMBOL_RULES, ...NUMBERING_RULES, ...TIMELINESS_RULES, ...REGISTER_RULES, ...DOCUMENT_RULES, ...RECONCILE_RULES].sort(
+export const RULES: readonly AnyRule[] = [internalError, sheetSkipped, kindMismatch, legacyEncoding, renamedFile, duplicateRegister, ...SYMBOL_RULES, ...NUMBERING_RULES, ...TIMELINESS_RULES, ...REGISTER_RULES, ...DOCUMENT_RULES, ...RECONCILE_RULES].sort(
   (a, b) => (a.meta.id < b.meta.id ? -1 : a.meta.id > b.meta.id ? 1 : 0),
 );
 

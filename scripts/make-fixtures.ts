@@ -342,21 +342,23 @@ function badInputs(): void {
     return head;
   };
   const good = readFileSync(join(OUT, 'so-di-2024-chuan.xlsx'));
-  const files: Record<string, { bytes: Buffer; code: string; description: string }> = {
+  type Expected = { ruleId: string; severity: string; messageId: string; sheet: string; row: number | null; column: string | null };
+  const renamed: Expected = { ruleId: 'input/renamed-file', severity: 'info', messageId: 'renamed', sheet: '', row: null, column: null };
+  const files: Record<string, { bytes: Buffer; code: string; description: string; findings?: Expected[] }> = {
     'empty.xlsx': { bytes: Buffer.alloc(0), code: 'empty', description: 'zero bytes' },
     'random.xlsx': { bytes: random, code: 'unsupported-type', description: 'random bytes named .xlsx' },
     'truncated.xlsx': { bytes: good.subarray(0, Math.floor(good.length / 2)), code: 'truncated', description: 'the first half of a real workbook' },
     'encrypted.xlsx': { bytes: cfb(['EncryptionInfo', 'EncryptedPackage']), code: 'encrypted', description: 'a password-protected (CFB) workbook' },
-    'old-format.xlsx': { bytes: cfb(['Workbook']), code: 'xls', description: 'an Excel 97–2003 file renamed .xlsx' },
+    'old-format.xlsx': { bytes: cfb(['Workbook']), code: 'corrupt', description: 'an Excel 97–2003 compound file whose header is damaged (sector size 2^0), named .xlsx' },
     'ods-renamed.xlsx': {
       bytes: makeZip([
         { name: 'mimetype', data: Buffer.from('application/vnd.oasis.opendocument.spreadsheet'), store: true },
         { name: 'content.xml', data: Buffer.from('<office:document-content/>') },
       ]),
-      code: 'ods',
-      description: 'an OpenDocument spreadsheet renamed .xlsx',
+      code: 'not-a-register',
+      description: 'an OpenDocument spreadsheet with no sheet, renamed .xlsx: read as .ods (said), then not a register',
+      findings: [renamed],
     },
-    'csv-renamed.xlsx': { bytes: Buffer.from('Số,Ngày\n1/QĐ,01/01/2024\n'), code: 'wrong-extension', description: 'CSV text named .xlsx' },
     'zip-bomb.xlsx': {
       bytes: makeZip([
         { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
@@ -369,8 +371,17 @@ function badInputs(): void {
   };
   for (const [name, f] of Object.entries(files)) {
     writeFileSync(join(dir, name), f.bytes);
-    sidecar(`bad/${name.replace(/\.\w+$/, '')}`, { description: f.description, args: DEFAULT_ARGS, error: { code: f.code }, registers: [], findings: [] });
+    sidecar(`bad/${name.replace(/\.\w+$/, '')}`, { description: f.description, args: DEFAULT_ARGS, error: { code: f.code }, registers: [], findings: f.findings ?? [] });
   }
+  // A real register's CSV export named .xlsx is read by its content: the CSV's own findings, and a word on the name.
+  const csv = JSON.parse(readFileSync(join(OUT, 'so-den-2024-xuat.expected.json'), 'utf8')) as { registers: unknown[]; findings: Expected[] };
+  writeFileSync(join(dir, 'csv-renamed.xlsx'), readFileSync(join(OUT, 'so-den-2024-xuat.csv')));
+  sidecar('bad/csv-renamed', {
+    description: 'the incoming register so-den-2024-xuat.csv named .xlsx: read as CSV, its findings plus one on the name',
+    args: DEFAULT_ARGS,
+    registers: csv.registers,
+    findings: [...csv.findings, renamed],
+  } as Parameters<typeof sidecar>[1]);
 }
 
 /** samples/: what `npm start` checks — a few realistic registers of the fixture commune, and its config. */

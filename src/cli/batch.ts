@@ -12,6 +12,8 @@ import { InputError } from '../ingest/types.js';
 export interface BatchInput {
   readonly path: string;
   readonly absolute: string;
+  /** Known bad without reading it: a folder's file of no register type, a folder with no file at all. */
+  readonly refuse?: 'empty-folder';
 }
 
 export interface BatchJob {
@@ -35,10 +37,11 @@ export interface FileCounts {
 export { countsOf } from '../engine/check.js';
 
 /** An input read from disk when the engine gets to it (a missing file is that file's error). */
-export function fileInput(path: string, absolute: string): CheckInput {
+export function fileInput(path: string, absolute: string, refuse?: BatchInput['refuse']): CheckInput {
   return {
     name: path,
     bytes: async () => {
+      if (refuse === 'empty-folder') throw new InputError('empty-folder', `${path}: no file in the folder`, { file: path });
       try {
         return await readFile(absolute);
       } catch {
@@ -51,7 +54,7 @@ export function fileInput(path: string, absolute: string): CheckInput {
 /** Checks one job with the given checker (this thread's, or a worker's). */
 export function runJob(checker: Checker, job: BatchJob, onFile?: (r: FileResult) => void): Promise<GroupResult> {
   return checker.checkGroup(
-    job.inputs.map((i) => fileInput(i.path, i.absolute)),
+    job.inputs.map((i) => fileInput(i.path, i.absolute, i.refuse)),
     job.unit,
     onFile ? { onFile } : {},
   );

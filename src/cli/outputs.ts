@@ -109,7 +109,7 @@ export async function writeOutputs(report: Report, specs: readonly OutputSpec[],
         // Never let two inputs share one copy (e.g. inputs outside the working directory).
         for (let k = 2; written.includes(target); k++) target = target.replace(/(-\d+)?\.kiem-tra\.xlsx$/, `-${k}.kiem-tra.xlsx`);
         let bytes: Uint8Array;
-        if (!file.error && /\.xls[xm]$/i.test(input)) {
+        if (!file.error) {
           bytes = await annotateWorkbook(new Uint8Array(await readFile(input)), report, file.path);
         } else {
           bytes = await summaryWorkbook(report, [file]);

@@ -18,24 +18,16 @@ export const INPUT_ERROR_MESSAGES: Readonly<Record<string, Localized>> = {
   'not-found': { vi: 'Không tìm thấy tệp.', en: 'File not found.' },
   empty: { vi: 'Tệp rỗng (0 byte): không có dữ liệu để kiểm tra.', en: 'The file is empty (0 bytes): there is nothing to check.' },
   encrypted: {
-    vi: 'Tệp Excel được đặt mật khẩu (mã hóa); hãy mở bằng Excel, bỏ mật khẩu rồi lưu lại trước khi kiểm tra.',
-    en: 'The Excel file is password-protected (encrypted); open it in Excel, remove the password and save it before checking.',
-  },
-  xls: {
-    vi: 'Tệp Excel định dạng cũ (.xls, Excel 97–2003) không được hỗ trợ; hãy lưu lại dưới dạng .xlsx.',
-    en: 'Legacy Excel 97–2003 (.xls) files are not supported; save the file as .xlsx.',
-  },
-  ods: {
-    vi: 'Tệp OpenDocument (.ods) không được hỗ trợ; hãy lưu lại dưới dạng .xlsx.',
-    en: 'OpenDocument spreadsheets (.ods) are not supported; save the file as .xlsx.',
+    vi: 'Tệp được đặt mật khẩu (mã hóa); hãy mở bằng Excel (hoặc LibreOffice, Word), bỏ mật khẩu rồi lưu lại trước khi kiểm tra.',
+    en: 'The file is password-protected (encrypted); open it in Excel (or LibreOffice, Word), remove the password and save it before checking.',
   },
   'not-xlsx': {
-    vi: 'Tệp là gói ZIP nhưng không phải bảng tính Excel (.xlsx) (có thể là .docx hoặc tệp khác đổi đuôi).',
-    en: 'The file is a ZIP package but not an Excel workbook (.xlsx) (perhaps a .docx or another renamed file).',
+    vi: 'Tệp là gói ZIP nhưng không phải bảng tính (.xlsx, .ods) hay văn bản Word (.docx) ({detected}); có thể là tệp khác bị đổi đuôi.',
+    en: 'The file is a ZIP package but not a workbook (.xlsx, .ods) or a Word document (.docx) ({detected}); perhaps another file renamed.',
   },
   truncated: {
-    vi: 'Tệp .xlsx bị cắt cụt hoặc hỏng (không tìm thấy mục lục ZIP); hãy lấy lại bản đầy đủ.',
-    en: 'The .xlsx file is truncated or damaged (no ZIP central directory); get a complete copy.',
+    vi: 'Tệp bị cắt cụt (thiếu phần cuối, thường do tải về hoặc chép dở); hãy lấy lại bản đầy đủ.',
+    en: 'The file is truncated (its end is missing, usually from an unfinished download or copy); get a complete copy.',
   },
   'zip-bomb': {
     vi: 'Tệp bị từ chối: nội dung giải nén quá lớn ({uncompressed} byte, tỷ lệ nén {ratio}×) — có thể là "bom ZIP".',
@@ -44,12 +36,8 @@ export const INPUT_ERROR_MESSAGES: Readonly<Record<string, Localized>> = {
   'too-big': { vi: 'Tệp quá lớn ({size} byte).', en: 'The file is too large ({size} bytes).' },
   corrupt: { vi: 'Không đọc được tệp: tệp bị hỏng ({detail}).', en: 'Could not read the file: it is damaged ({detail}).' },
   'unsupported-type': {
-    vi: 'Không phải tệp bảng tính hay PDF được hỗ trợ (.xlsx, .csv, .pdf).',
-    en: 'Not a supported spreadsheet or PDF file (.xlsx, .csv, .pdf).',
-  },
-  'wrong-extension': {
-    vi: 'Tệp có đuôi Excel nhưng nội dung là văn bản {actual}, không phải bảng tính .xlsx; hãy đổi đuôi thành .csv hoặc mở bằng Excel rồi lưu lại dưới dạng .xlsx.',
-    en: 'The file has an Excel extension but holds {actual} text, not an .xlsx workbook; rename it to .csv or open it in Excel and save it as .xlsx.',
+    vi: 'Không phải tệp sổ được hỗ trợ (.xlsx, .xls, .ods, .csv, .docx, .pdf, hoặc trang HTML/XML "Xuất Excel").',
+    en: 'Not a supported register file (.xlsx, .xls, .ods, .csv, .docx, .pdf, or an HTML/XML "Export to Excel" page).',
   },
   'not-a-register': {
     vi: 'Không tìm thấy sổ đăng ký văn bản trong tệp: không trang tính nào có dòng tiêu đề cột của sổ (Số, ký hiệu văn bản; Ngày tháng văn bản; …).',
@@ -69,8 +57,8 @@ export const INPUT_ERROR_MESSAGES: Readonly<Record<string, Localized>> = {
     en: 'The PDF text layer is damaged (Vietnamese tone marks detached by font fallback when printed); it cannot be checked reliably.',
   },
   'legacy-encoding': {
-    vi: 'Văn bản dùng bảng mã cũ (TCVN3/VNI), hiển thị sai trong Unicode; hãy chuyển sang Unicode trước khi kiểm tra (Unikey › Công cụ chuyển mã).',
-    en: 'The text uses a legacy Vietnamese encoding (TCVN3/VNI) that shows garbled in Unicode; convert it to Unicode first (Unikey › conversion tool).',
+    vi: 'Văn bản dùng bảng mã cũ (có vẻ TCVN3 hoặc VNI) nhưng không nhận ra chắc chắn là bảng mã nào; hãy chuyển sang Unicode trước khi kiểm tra (Unikey › Công cụ (Ctrl+Shift+F6) › chuyển mã sang Unicode).',
+    en: 'The text is in a legacy encoding (apparently TCVN3 or VNI) but which one could not be told for sure; convert it to Unicode first (Unikey › Tools (Ctrl+Shift+F6) › convert to Unicode).',
   },
   'xls-encrypted': {
     vi: 'Tệp Excel 97–2003 (.xls) được đặt mật khẩu; hãy mở bằng Excel, bỏ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc) rồi lưu lại trước khi kiểm tra.',
@@ -91,6 +79,10 @@ export const INPUT_ERROR_MESSAGES: Readonly<Record<string, Localized>> = {
   'docx-no-table': {
     vi: 'Tệp Word (.docx) không có bảng nào; sổ đăng ký phải là một bảng (các cột Số, ký hiệu; Ngày tháng; …).',
     en: 'The Word file (.docx) holds no table; a register must be a table (columns Số, ký hiệu; Ngày tháng; …).',
+  },
+  'empty-folder': {
+    vi: 'Thư mục không có tệp nào để kiểm tra (.xlsx, .xls, .ods, .csv, .docx, .pdf…).',
+    en: 'The folder holds no file to check (.xlsx, .xls, .ods, .csv, .docx, .pdf…).',
   },
   internal: {
     vi: 'Lỗi nội bộ khi đọc tệp: {error}',
@@ -120,6 +112,10 @@ export const UI: Readonly<Record<string, Localized>> = {
     en: '{files} file(s): {errors} error(s), {warnings} warning(s), {infos} info',
   },
   fileErrors: { vi: '{n} tệp không đọc được', en: '{n} file(s) could not be read' },
+  skippedFiles: {
+    vi: 'Bỏ qua {n} tệp không phải loại tệp sổ (.xlsx, .xls, .ods, .csv, .docx, .pdf, .htm, .xml): {names}',
+    en: 'Skipped {n} file(s) of no register file type (.xlsx, .xls, .ods, .csv, .docx, .pdf, .htm, .xml): {names}',
+  },
   noFindings: { vi: 'Không phát hiện vấn đề.', en: 'No problems found.' },
   tooManyWarnings: {
     vi: 'Số cảnh báo ({warnings}) vượt giới hạn --max-warnings {max}.',

@@ -4,7 +4,8 @@ import { yearOf, type DayNumber } from '../core/dates.js';
 import type { FieldName, Finding, Location, RegisterKind, Severity } from '../core/types.js';
 import type { ResolvedRule } from '../config/resolve.js';
 import type { AgencyConfig, Config } from '../config/schema.js';
-import { InputError, type InputErrorCode, type RawWorkbook } from '../ingest/types.js';
+import { InputError, type InputErrorCode, type RawWorkbook, type SourceFormat } from '../ingest/types.js';
+import { CopyIndex, Fingerprint, readHead, replay, type SeenRegister } from './copies.js';
 import { detectSheet, type DetectOptions } from '../register/detect.js';
 import type { Entry, RegisterInfo } from '../register/model.js';
 import type { ReportDescriptor, RuleContext, RuleHandlers } from './rule.js';
@@ -12,6 +13,10 @@ import { postProcess } from './postprocess.js';
 
 export const INTERNAL_ERROR = 'internal-error';
 export const SHEET_SKIPPED = 'register/sheet-skipped';
+export const KIND_MISMATCH = 'register/kind-mismatch';
+export const LEGACY_ENCODING = 'input/legacy-encoding';
+export const RENAMED_FILE = 'input/renamed-file';
+export const DUPLICATE_REGISTER = 'input/duplicate-register';
 
 export interface RegisterSummary {
   readonly sheet: string;
@@ -22,6 +27,8 @@ export interface RegisterSummary {
   readonly columns: Readonly<Partial<Record<FieldName, string>>>;
   /** Header cells the detector saw but could not place (column letter and header text); absent when none. */
   readonly unplaced?: readonly { readonly column: string; readonly header: string }[];
+  /** The same register (same entries) was read earlier in the run from this file and sheet; this one was not checked again. */
+  readonly copyOf?: { readonly file: string; readonly sheet: string };
 }
 
 export interface FileError {
@@ -202,11 +209,7 @@ class RuleGroup {
       this.settings.onEntries?.(n);
     }
     for (const a of this.active) if (a.handlers.registerEnd) this.guard(a, 'registerEnd', () => a.handlers.registerEnd!(info));
-    const year = info.title.year ?? years.result();
-    const columns: Partial<Record<FieldName, string>> = {};
-    for (const [field, col] of info.columns) columns[field] = col.letter;
-    const unplaced = info.unmappedHeaders.map((h) => ({ column: h.letter, header: h.header }));
-    return { sheet: info.sheet, kind: info.kind, entries: count, ...(year !== undefined ? { year } : {}), headerRow: info.headerRow, columns, ...(unplaced.length > 0 ? { unplaced } : {}) };
+    return summaryOf(info, count, info.title.year ?? years.result());
   }
 
   /** Every row handler and collector on each entry of a batch (synchronous: one await per batch). Returns the entries seen. */
@@ -235,6 +238,27 @@ class RuleGroup {
   }
 }
 
+function summaryOf(info: RegisterInfo, count: number, year: number | undefined): RegisterSummary {
+  const columns: Partial<Record<FieldName, string>> = {};
+  for (const [field, col] of info.columns) columns[field] = col.letter;
+  const unplaced = info.unmappedHeaders.map((h) => ({ column: h.letter, header: h.header }));
+  return { sheet: info.sheet, kind: info.kind, entries: count, ...(year !== undefined ? { year } : {}), headerRow: info.headerRow, columns, ...(unplaced.length > 0 ? { unplaced } : {}) };
+}
+
+/** The sheet at `index` of a fresh read of the input, detected again (other sheets drained). */
+async function reopenSheet(input: InputSource, index: number, settings: RunSettings, format: SourceFormat): Promise<{ info: RegisterInfo; entries: AsyncIterable<Iterable<Entry>> } | undefined> {
+  const workbook = await input.open();
+  for await (const sheet of workbook.sheets) {
+    if (sheet.index !== index) {
+      for await (const batch of sheet.rows) void batch;
+      continue;
+    }
+    const detected = await detectSheet(sheet, { ...settings.detect, file: input.path, format });
+    return detected.type === 'register' ? detected : undefined;
+  }
+  return undefined;
+}
+
 export interface InputSource {
   /** The path as reported. */
   readonly path: string;
@@ -254,6 +278,11 @@ export async function runAll(inputs: readonly InputSource[], settings: RunSettin
   const groups = new Map<string, RuleGroup>();
   const shared = new Map<string, unknown>();
   const partial: { path: string; unit?: string; error?: FileError; registers: RegisterSummary[] }[] = [];
+  const copies = new CopyIndex();
+  const sheetFinding = (ruleId: string, messageId: string, data: Readonly<Record<string, string | number>>, location: Location, fallback: Severity): void => {
+    const severity = configuredSeverity(settings.rules, ruleId);
+    if (severity !== 'off') findings.push({ ruleId, severity: severity ?? fallback, messageId, data, location });
+  };
   for (const input of inputs) {
     signal?.throwIfAborted();
     const result: { path: string; unit?: string; error?: FileError; registers: RegisterSummary[] } = {
@@ -267,22 +296,57 @@ export async function runAll(inputs: readonly InputSource[], settings: RunSettin
       for await (const sheet of workbook.sheets) {
         const detected = await detectSheet(sheet, { ...settings.detect, file: input.path, format: workbook.format });
         if (detected.type === 'skipped') {
-          const severity = configuredSeverity(settings.rules, SHEET_SKIPPED);
-          if (severity !== 'off') {
-            findings.push({
-              ruleId: SHEET_SKIPPED,
-              severity: severity ?? 'info',
-              messageId: detected.reason === 'empty' ? 'emptySheet' : 'noHeader',
-              data: { sheet: detected.sheet },
-              location: { file: input.path, sheet: detected.sheet },
-            });
-          }
+          sheetFinding(SHEET_SKIPPED, detected.reason === 'empty' ? 'emptySheet' : workbook.format === 'csv' ? 'noHeaderText' : 'noHeader', { sheet: detected.sheet }, { file: input.path, sheet: detected.sheet }, 'info');
           continue;
         }
-        const key = `${input.unit ?? ''}|${detected.info.kind}`;
+        const info = detected.info;
+        const where: Location = { file: input.path, ...(workbook.format === 'pdf' ? {} : { sheet: info.sheet }) };
+        if (info.kindConflict) {
+          const says = info.kindConflict.kind === 'outgoing' ? 'Outgoing' : 'Incoming';
+          sheetFinding(KIND_MISMATCH, `${info.kindConflict.source === 'title' ? 'title' : 'columns'}Says${says}`, {}, where, 'warning');
+        }
+        const key = `${input.unit ?? ''}|${info.kind}`;
         let group = groups.get(key);
-        if (!group) groups.set(key, (group = new RuleGroup(detected.info, settings, findings, shared)));
-        result.registers.push(await group.run(detected.info, detected.entries, input.unit, signal));
+        if (!group) groups.set(key, (group = new RuleGroup(info, settings, findings, shared)));
+        const { held, head, full, rest, ended } = await readHead(detected.entries);
+        const candidates = head.count > 0 ? copies.candidates(key, head.value()) : [];
+        if (candidates.length > 0) {
+          // Possibly a copy: read the rest without checking it, then compare.
+          for (let n = ended ? undefined : await rest.next(); n && !n.done; n = await rest.next()) {
+            signal?.throwIfAborted();
+            let k = 0;
+            for (const e of n.value) {
+              full.add(e);
+              k++;
+            }
+            settings.onEntries?.(k);
+          }
+          const original = candidates.find((c) => c.full === full.value());
+          if (original) {
+            sheetFinding(DUPLICATE_REGISTER, 'copyOf', { sheet: info.sheet, otherSheet: original.sheet, otherFile: original.file, entries: full.count }, where, 'info');
+            result.registers.push({ ...summaryOf(info, full.count, undefined), copyOf: { file: original.file, sheet: original.sheet } });
+            continue;
+          }
+          // Same head, different book: read the sheet again and check it.
+          const again = await reopenSheet(input, info.sheetIndex, settings, workbook.format);
+          if (!again) continue;
+          const fp = new Fingerprint();
+          result.registers.push(await group.run(again.info, replay([], again.entries[Symbol.asyncIterator](), false, fp), input.unit, signal));
+          copies.add(key, { file: input.path, sheet: info.sheet, head: head.value(), full: fp.value(), entries: fp.count });
+          continue;
+        }
+        const seen: SeenRegister = { file: input.path, sheet: info.sheet, head: head.value(), entries: 0 };
+        result.registers.push(await group.run(info, replay(held, rest, ended, full), input.unit, signal));
+        seen.full = full.value();
+        seen.entries = full.count;
+        copies.add(key, seen);
+      }
+      for (const notice of workbook.notices ?? []) {
+        if (notice.code === 'legacy-encoding') {
+          sheetFinding(LEGACY_ENCODING, 'converted', { sheet: notice.sheet, encoding: notice.encoding, sample: notice.sample, converted: notice.converted }, { file: input.path, sheet: notice.sheet }, 'info');
+        } else {
+          sheetFinding(RENAMED_FILE, 'renamed', { actual: notice.actual, extension: notice.extension }, { file: input.path }, 'info');
+        }
       }
       if (result.registers.length === 0) result.error = { code: 'not-a-register', data: {} };
     } catch (err) {

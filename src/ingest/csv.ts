@@ -87,7 +87,8 @@ async function* single(sheet: RawSheet): AsyncGenerator<RawSheet> {
 }
 
 /**
- * Records of RFC 4180 CSV, each numbered by the physical line it starts on. Quotes open a field
+ * Records of RFC 4180 CSV, each numbered as the spreadsheet that opens the file numbers its rows
+ * (the record's position, blank lines included: a quoted line break stays inside its row). Quotes open a field
  * only at its start; inside quotes `""` is one quote and line breaks belong to the value. CRLF,
  * LF and lone CR all end a line. Empty fields are null; records with no value are skipped.
  */
@@ -110,9 +111,9 @@ export function* parseRowsSync(text: string, delimiter: string): Generator<RawRo
   const delim = delimiter.charCodeAt(0);
   const n = text.length;
   let i = 0;
-  let line = 1;
+  let record = 0;
   while (i < n) {
-    const startLine = line;
+    const startLine = ++record;
     const values: RawValue[] = [];
     let lastValue = -1;
     // One record: fields until an unquoted line break or the end.
@@ -127,11 +128,9 @@ export function* parseRowsSync(text: string, delimiter: string): Generator<RawRo
           if (q < 0) {
             // Unclosed quote: the rest of the file is the value (lenient, like Excel).
             parts += text.slice(from);
-            line += countLineBreaks(text, from, n);
             i = n;
             break;
           }
-          line += countLineBreaks(text, from, q);
           if (text.charCodeAt(q + 1) === QUOTE) {
             parts += text.slice(from, q + 1);
             i = q + 2;
@@ -173,7 +172,6 @@ export function* parseRowsSync(text: string, delimiter: string): Generator<RawRo
       if (i < n) {
         if (text.charCodeAt(i) === CR && text.charCodeAt(i + 1) === LF) i += 2;
         else i++;
-        line++;
       }
       break;
     }
@@ -182,14 +180,4 @@ export function* parseRowsSync(text: string, delimiter: string): Generator<RawRo
       yield { row: startLine, values };
     }
   }
-}
-
-function countLineBreaks(text: string, from: number, to: number): number {
-  let breaks = 0;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c === LF) breaks++;
-    else if (c === CR && text.charCodeAt(i + 1) !== LF) breaks++;
-  }
-  return breaks;
 }

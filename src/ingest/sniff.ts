@@ -10,7 +10,13 @@ import type { InflateRaw } from '../host/host.js';
 
 export type SniffResult =
   | { readonly format: 'xlsx'; readonly date1904: boolean }
-  | { readonly format: 'csv'; readonly encoding: TextEncoding }
+  | { readonly format: 'xls' }
+  | { readonly format: 'ods' }
+  | { readonly format: 'docx' }
+  | { readonly format: 'html' }
+  | { readonly format: 'xml-spreadsheet' }
+  /** `legacy`: 8-bit text that is neither UTF-8 nor Windows-1258, read as Windows-1252 for TCVN3/VNI conversion. */
+  | { readonly format: 'csv'; readonly encoding: TextEncoding; readonly legacy?: true }
   | { readonly format: 'pdf' };
 
 export type { InflateRaw } from '../host/host.js';
@@ -66,7 +72,9 @@ export function sniffDetailed(bytes: Uint8Array, fileName: string, options: Snif
     if (hasCfbStream(bytes, 'EncryptionInfo') || hasCfbStream(bytes, 'EncryptedPackage')) {
       throw new InputError('encrypted', `${fileName} is password-protected`, { file });
     }
-    throw new InputError('xls', `${fileName} is a legacy Excel 97-2003 (.xls) compound file`, { file });
+    if (hasCfbStream(bytes, 'WordDocument')) throw new InputError('doc', `${fileName} is a Word 97-2003 (.doc) document`, { file });
+    // Workbook (BIFF8), Book (BIFF5) or a damaged directory: the .xls reader tells them apart.
+    return result({ format: 'xls' });
   }
 
   if (looksLikeZip(bytes)) return sniffZip(bytes, fileName, options);
@@ -74,6 +82,8 @@ export function sniffDetailed(bytes: Uint8Array, fileName: string, options: Snif
   const text = classifyText(bytes);
   if (text === 'text' || text === 'utf-16le' || text === 'utf-16be' || text === 'windows-1258') {
     const markup = markupKind(bytes);
+    if (markup === 'html') return result({ format: 'html' });
+    if (markup === 'xml-spreadsheet') return result({ format: 'xml-spreadsheet' });
     if (markup) {
       throw new InputError('unsupported-type', `${fileName} is ${markup}, not a table file`, { file, detected: markup });
     }
@@ -81,9 +91,11 @@ export function sniffDetailed(bytes: Uint8Array, fileName: string, options: Snif
     return result({ format: 'csv', encoding: text === 'text' ? (bom16 ?? 'utf-8') : text });
   }
   if (text === 'legacy') {
-    throw new InputError('legacy-encoding', `${fileName} is text in a legacy Vietnamese font encoding (TCVN3/VNI), not Unicode`, { file });
+    // An 8-bit HTML export (its charset says which) is markup first.
+    if (markupKind(bytes) === 'html') return result({ format: 'html' });
+    return result({ format: 'csv', encoding: 'windows-1252', legacy: true });
   }
-  throw new InputError('unsupported-type', `${fileName} is not xlsx, csv or pdf`, { file });
+  throw new InputError('unsupported-type', `${fileName} is not a spreadsheet, csv or pdf`, { file });
 }
 
 function sniffZip(bytes: Uint8Array, fileName: string, options: SniffOptions): { readonly result: SniffResult; readonly zip?: SniffedZip } {
@@ -117,25 +129,21 @@ function sniffZip(bytes: Uint8Array, fileName: string, options: SniffOptions): {
   }
 
   const mimetype = findEntry(dir, 'mimetype');
+  let type = '';
   if (mimetype) {
-    let type = '';
     try {
       type = extractText(bytes, mimetype, inflateRaw, { maxBytes: 1024 }).trim();
     } catch {
-      // An unreadable mimetype says nothing; fall through to "not an xlsx".
+      // An unreadable mimetype says nothing; the parts decide.
     }
-    if (type.startsWith(ODS_MIMETYPE)) {
-      throw new InputError('ods', `${fileName} is an OpenDocument spreadsheet (.ods)`, { file });
-    }
-    throw new InputError('not-xlsx', `${fileName} is a zip of type ${type || 'unknown'}, not an xlsx`, {
-      file,
-      detected: type || 'zip',
-    });
   }
-  if (findEntry(dir, 'content.xml')) {
-    throw new InputError('ods', `${fileName} looks like an OpenDocument spreadsheet (.ods)`, { file });
+  if (type.startsWith(ODS_MIMETYPE) || (!type && findEntry(dir, 'content.xml'))) return { result: { format: 'ods' }, zip: { directory: dir } };
+  if (findEntry(dir, 'word/document.xml')) return { result: { format: 'docx' }, zip: { directory: dir } };
+  if (findEntry(dir, 'xl/workbook.bin')) throw new InputError('xlsb', `${fileName} is an Excel binary workbook (.xlsb)`, { file });
+  if (type) {
+    throw new InputError('not-xlsx', `${fileName} is a zip of type ${type}, not a spreadsheet`, { file, detected: type });
   }
-  throw new InputError('not-xlsx', `${fileName} is a zip without xl/workbook.xml`, { file, detected: zipKind(dir) });
+  throw new InputError('not-xlsx', `${fileName} is a zip without a workbook`, { file, detected: zipKind(dir) });
 }
 
 function checkZipBomb(dir: ZipDirectory, fileName: string, options: SniffOptions): void {
@@ -302,14 +310,21 @@ function controlShare(chars: string): number {
 const isControl = (c: number): boolean => (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || c === 0x7f;
 
 /** HTML or XML saved with a spreadsheet extension (web "Export to Excel" buttons do this). */
-function markupKind(bytes: Uint8Array): 'html' | 'xml' | undefined {
-  let head = new TextDecoder('utf-8').decode(bytes.subarray(0, 512));
+function markupKind(bytes: Uint8Array): 'html' | 'xml-spreadsheet' | 'xml' | undefined {
+  const utf16 = bytes[0] === 0xff || bytes[0] === 0xfe ? (bytes[0] === 0xff ? 'utf-16le' : 'utf-16be') : utf16WithoutBom(bytes.subarray(0, 4096));
+  let head =
+    utf16 !== undefined
+      ? new TextDecoder(utf16).decode(bytes.subarray(bytes[0] === 0xff || bytes[0] === 0xfe ? 2 : 0, Math.min(bytes.length, 64 * 1024) & ~1))
+      : new TextDecoder('windows-1252').decode(bytes.subarray(0, 32 * 1024));
   if (head.charCodeAt(0) === 0xfeff) head = head.slice(1);
-  if (bytes[0] === 0xff || bytes[0] === 0xfe) {
-    head = new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(bytes.subarray(2, 1024));
+  // UTF-8 read as Windows-1252 keeps its ASCII, which is all this looks at; a UTF-8 BOM shows as ï»¿.
+  if (head.startsWith('\u00ef\u00bb\u00bf')) head = head.slice(3);
+  const start = head.trimStart().slice(0, 200).toLowerCase();
+  if (/^<(?:!doctype html|html|head|body|table|meta|style|title)\b/.test(start)) return 'html';
+  if (/^<!--/.test(start) && /<(?:html|table)\b/i.test(head)) return 'html';
+  if (start.startsWith('<?xml')) {
+    if (/urn:schemas-microsoft-com:office:spreadsheet/i.test(head) && /<(?:ss:)?Workbook\b/.test(head)) return 'xml-spreadsheet';
+    return /<html\b/i.test(head) ? 'html' : 'xml';
   }
-  const start = head.trimStart().slice(0, 64).toLowerCase();
-  if (/^<(?:!doctype html|html|head|body|table|meta)\b/.test(start)) return 'html';
-  if (start.startsWith('<?xml')) return /<html\b/i.test(head) ? 'html' : 'xml';
   return undefined;
 }

@@ -4,7 +4,7 @@
 // TCVN3 (ABC) and VNI put precomposed letters (TCVN3) or ASCII letters plus mark bytes (VNI) where
 // Windows-1258 has other characters; they are told apart from Windows-1258 here and named, not read.
 
-export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1258';
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1258' | 'windows-1252';
 
 /** Windows-1258's tone marks (bytes of U+0300 U+0301 U+0303 U+0309 U+0323). */
 const CP1258_TONES = new Set([0xcc, 0xec, 0xde, 0xd2, 0xf2]);

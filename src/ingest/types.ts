@@ -11,7 +11,7 @@
 export type RawValue = string | number | boolean | null;
 
 export interface RawRow {
-  /** Physical 1-based row number as the spreadsheet shows it (CSV: the record's first line). */
+  /** Physical 1-based row number as the spreadsheet shows it (CSV: the record number, as a spreadsheet opening it shows). */
   readonly row: number;
   /** 0-based column index → value; holes and trailing nulls allowed. */
   readonly values: readonly RawValue[];
@@ -63,15 +63,12 @@ export type InputErrorCode =
   | 'not-found'
   | 'empty'
   | 'encrypted'
-  | 'xls'
-  | 'ods'
   | 'not-xlsx'
   | 'truncated'
   | 'zip-bomb'
   | 'too-big'
   | 'corrupt'
   | 'unsupported-type'
-  | 'wrong-extension'
   | 'not-a-register'
   | 'pdf-encrypted'
   | 'pdf-corrupt'
@@ -82,7 +79,8 @@ export type InputErrorCode =
   | 'xls-old'
   | 'xlsb'
   | 'doc'
-  | 'docx-no-table';
+  | 'docx-no-table'
+  | 'empty-folder';
 
 export class InputError extends Error {
   readonly code: InputErrorCode;

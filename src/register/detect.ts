@@ -120,10 +120,30 @@ function findHeader(head: readonly RawRow[], options: DetectOptions): { candidat
   return best;
 }
 
-function decideKind(fields: ReadonlyMap<FieldName, unknown>, title: TitleInfo, forced?: RegisterKind): { kind: RegisterKind; source: RegisterInfo['kindSource'] } {
-  if (forced) return { kind: forced, source: 'option' };
+function decideKind(
+  fields: ReadonlyMap<FieldName, unknown>,
+  title: TitleInfo,
+  forced?: RegisterKind,
+): { kind: RegisterKind; source: RegisterInfo['kindSource']; conflict?: RegisterInfo['kindConflict'] } {
+  const own = ownKind(fields, title);
+  if (forced) return { kind: forced, source: 'option', ...(own && own.kind !== forced ? { conflict: own } : {}) };
   if (title.kind) return { kind: title.kind, source: 'title' };
-  const incoming = fields.has('arrivalNumber') || fields.has('arrivalDate') || fields.has('author') || fields.has('handler');
+  return { kind: hasAny(fields, INCOMING_FIELDS) ? 'incoming' : 'outgoing', source: 'headers' };
+}
+
+/** Columns only an incoming register has, and columns only an outgoing one has (Phụ lục IV, I and VI). */
+const INCOMING_FIELDS: readonly FieldName[] = ['arrivalNumber', 'arrivalDate', 'author', 'handler'];
+const OUTGOING_FIELDS: readonly FieldName[] = ['signer', 'retainedBy', 'copies', 'dispatchDate'];
+const hasAny = (fields: ReadonlyMap<FieldName, unknown>, names: readonly FieldName[]): boolean => names.some((f) => fields.has(f));
+
+/**
+ * What the register says of itself: its title line ("Sổ đăng ký văn bản đến"), else columns that
+ * only one kind has. Undefined when it says nothing clear (a bare list with number, date, subject).
+ */
+function ownKind(fields: ReadonlyMap<FieldName, unknown>, title: TitleInfo): RegisterInfo['kindConflict'] {
+  if (title.kind) return { kind: title.kind, source: 'title' };
+  const incoming = hasAny(fields, INCOMING_FIELDS);
+  if (incoming === hasAny(fields, OUTGOING_FIELDS)) return undefined;
   return { kind: incoming ? 'incoming' : 'outgoing', source: 'headers' };
 }
 
@@ -284,7 +304,7 @@ export async function detectSheet(sheet: RawSheet, options: DetectOptions): Prom
   }
   const { candidate, at } = found;
   const title = readTitle(head.slice(0, at), sheet.date1904);
-  const { kind, source } = decideKind(candidate.fields, title, options.kind);
+  const { kind, source, conflict } = decideKind(candidate.fields, title, options.kind);
   const columns = new Map<FieldName, ColumnInfo>();
   for (const [rawField, { index, header }] of candidate.fields) {
     const field = fieldForKind(rawField, kind);
@@ -298,6 +318,7 @@ export async function detectSheet(sheet: RawSheet, options: DetectOptions): Prom
     format: options.format,
     kind,
     kindSource: source,
+    ...(conflict ? { kindConflict: conflict } : {}),
     headerRow: headerRows[headerRows.length - 1]!,
     headerRows,
     columns,

@@ -38,6 +38,8 @@ export interface RegisterInfo {
   readonly format: SourceFormat;
   readonly kind: RegisterKind;
   readonly kindSource: 'option' | 'title' | 'headers';
+  /** When the kind was given (`--kind`, config) and the register's own title or columns say the other kind. */
+  readonly kindConflict?: { readonly kind: RegisterKind; readonly source: 'title' | 'headers' };
   /** Physical row of the (last) header row; data begins below it and any column-index row. */
   readonly headerRow: number;
   readonly headerRows: readonly number[];

@@ -141,8 +141,16 @@ async function deterministicBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
 export async function annotateWorkbook(bytes: Uint8Array, report: Report, fileName: string, codecs: Pick<Codecs, 'inflateRaw'>): Promise<Uint8Array> {
   const file = report.files.find((f) => f.path === fileName);
   if (!file) throw new RangeError(`annotateWorkbook: no file "${fileName}" in the report`);
-  const kind = sniff(bytes, fileName, { inflateRaw: codecs.inflateRaw });
-  return annotateFile(bytes, file, report.lang, { date1904: kind.format === 'xlsx' && kind.date1904 });
+  let kind: ReturnType<typeof sniff> | undefined;
+  try {
+    kind = sniff(bytes, fileName, { inflateRaw: codecs.inflateRaw });
+  } catch {
+    kind = undefined;
+  }
+  // Only an xlsx can be copied with its formatting; any other input (xls, ods, HTML, CSV…, or one
+  // named .xlsx that is not) gets the results workbook, never a crash.
+  if (kind?.format !== 'xlsx') return summaryWorkbook(report, [file]);
+  return annotateFile(bytes, file, report.lang, { date1904: kind.date1904 });
 }
 
 /** The annotated copy of one xlsx input, for one file of a report. */

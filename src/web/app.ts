@@ -242,8 +242,8 @@ async function loadConfigFile(file: File): Promise<void> {
 // Running a check.
 
 /** What a folder scan takes, as the CLI's (src/cli/files.ts): registers, not the tool's own outputs. */
-const REGISTER_FILE = /\.(xlsx|csv|pdf)$/i;
-const OWN_OUTPUT = /(\.kiem-tra\.xlsx|(^|\/)kiem-tra-tong-hop\.xlsx)$/i;
+const REGISTER_FILE = /\.(xlsx|xlsm|xltx|xls|xlt|xlsb|ods|csv|tsv|txt|pdf|htm|html|xml|docx|doc)$/i;
+const OWN_OUTPUT = /(\.kiem-tra\.xlsx|\.da-sua\.xlsx|(^|\/)kiem-tra-tong-hop\.xlsx)$/i;
 
 async function chooseFiles(list: readonly File[], fromFolder = false): Promise<void> {
   const path = (f: File): string => (f as File & { webkitRelativePath?: string }).webkitRelativePath || f.name;

@@ -157,9 +157,12 @@ describe('cli: outputs and inputs (review fixes)', () => {
       'fixtures/campaign/xa-tan-my/so-den-2024.kiem-tra.xlsx',
       'fixtures/campaign/xa-tan-my/so-di-2024.kiem-tra.xlsx',
     ]);
-    // A second run over a folder holding the outputs does not read them back as inputs.
+    // A second run over a folder holding the outputs does not read them back as inputs: the folder
+    // has no register, which is an error of its own (never a clean pass).
     const again = await runCli(['check', '--as-of', '2025-01-15', '--format', 'json', dir]);
-    expect((JSON.parse(again.stdout) as Report).files).toEqual([]);
+    const files = (JSON.parse(again.stdout) as Report).files;
+    expect(files.map((f) => f.error?.code)).toEqual(['empty-folder']);
+    expect(again.code).toBe(2);
   });
 
   it('a pattern or bracketed name that matches nothing is a missing input (exit 2)', async () => {

@@ -35,10 +35,21 @@ describe('openWorkbook', () => {
     ]);
   });
 
-  it('names CSV text in a file called .xlsx as wrong-extension', () => {
-    expect(() => openWorkbook(Buffer.from('Số;Ngày\n1;05/03/2024\n'), 'so.xlsx', deps)).toThrow(
-      expect.objectContaining({ code: 'wrong-extension', data: { file: 'so.xlsx', actual: 'CSV' } }),
-    );
+  it('reads a file by its content and notes a misleading extension (CSV called .xlsx, HTML called .xls)', async () => {
+    const csv = openWorkbook(Buffer.from('Số;Ngày\n1;05/03/2024\n'), 'so.xlsx', deps);
+    expect(csv.format).toBe('csv');
+    expect(await firstRows(csv)).toEqual([
+      ['Số', 'Ngày'],
+      ['1', '05/03/2024'],
+    ]);
+    expect(csv.notices).toEqual([{ code: 'renamed', actual: 'CSV', extension: 'xlsx' }]);
+    const html = openWorkbook(Buffer.from('<html><body><table><tr><td>Số</td><td>Ngày</td></tr></table></body></html>'), 'xuat.XLS', deps);
+    expect(html.format).toBe('html');
+    expect(await firstRows(html)).toEqual([['Số', 'Ngày']]);
+    expect(html.notices).toEqual([{ code: 'renamed', actual: 'HTML', extension: 'xls' }]);
+    const named = openWorkbook(Buffer.from('Số;Ngày\n'), 'so.csv', deps);
+    await firstRows(named);
+    expect(named.notices).toEqual([]);
   });
 
   it('opens a PDF lazily: nothing is read until its sheets are asked for', () => {

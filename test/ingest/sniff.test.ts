@@ -69,15 +69,17 @@ describe('sniff verdicts', () => {
     expect(code(compoundFile(['EncryptedPackage']))).toBe('encrypted');
   });
 
-  it('other compound file → xls, even if cell text spells EncryptionInfo', () => {
+  it('other compound file → xls (the reader tells BIFF8 from older), even if cell text spells EncryptionInfo; a Word .doc → doc', () => {
     expect(code(compoundFile(['Workbook', '\u0005SummaryInformation']))).toBe('xls');
+    expect(code(compoundFile(['Book']))).toBe('xls');
     const withText = compoundFile(['Workbook']);
     const text = 'xEncryptionInfo';
     for (let c = 0; c < text.length; c++) withText[1100 + c * 2] = text.charCodeAt(c);
     expect(code(withText)).toBe('xls');
+    expect(code(compoundFile(['WordDocument', '1Table']))).toBe('doc');
   });
 
-  it('ods zip → ods (by mimetype, or by content.xml)', () => {
+  it('ods zip → ods (by mimetype, or by content.xml); docx → docx; xlsb → xlsb', () => {
     const ods = buildZip([
       { name: 'mimetype', data: 'application/vnd.oasis.opendocument.spreadsheet', method: 0 },
       { name: 'content.xml', data: '<office:document-content/>' },
@@ -85,16 +87,18 @@ describe('sniff verdicts', () => {
     ]);
     expect(code(ods)).toBe('ods');
     expect(code(buildZip([{ name: 'content.xml', data: '<office:document-content/>' }]))).toBe('ods');
-  });
-
-  it('other zips → not-xlsx, saying what they look like', () => {
     const docx = buildZip([
       { name: '[Content_Types].xml', data: '<Types/>' },
       { name: 'word/document.xml', data: '<w:document/>' },
     ]);
-    expect(verdict(docx)).toMatchObject({ code: 'not-xlsx', data: { detected: 'docx' } });
+    expect(code(docx)).toBe('docx');
+    expect(code(buildZip([{ name: '[Content_Types].xml', data: '<Types/>' }, { name: 'xl/workbook.bin', data: 'x' }]))).toBe('xlsb');
+  });
+
+  it('other zips → not-xlsx, saying what they look like', () => {
     const odt = buildZip([{ name: 'mimetype', data: 'application/vnd.oasis.opendocument.text', method: 0 }]);
     expect(verdict(odt)).toMatchObject({ code: 'not-xlsx', data: { detected: 'application/vnd.oasis.opendocument.text' } });
+    expect(verdict(buildZip([{ name: 'ppt/presentation.xml', data: '<p/>' }]))).toMatchObject({ code: 'not-xlsx', data: { detected: 'pptx' } });
     expect(code(buildZip([{ name: 'readme.txt', data: 'hello' }]))).toBe('not-xlsx');
   });
 
@@ -149,7 +153,7 @@ describe('sniff verdicts', () => {
     expect(sniff(big, 'a.csv', NODE)).toEqual({ format: 'csv', encoding: 'utf-8' });
   });
 
-  it('Windows-1258 text (Excel’s CSV on Vietnamese Windows) is CSV; TCVN3 and VNI text → legacy-encoding', () => {
+  it('Windows-1258 text (Excel’s CSV on Vietnamese Windows) is CSV; TCVN3 and VNI text → CSV read as Windows-1252 for conversion', () => {
     // "Nguyên Văn A;Công văn" in Windows-1258: ê = 0xEA, ă = 0xE3, ô = 0xF4 (no tone mark at all).
     const noTones = Buffer.from('Nguy\u00ean V\u00e3n A;C\u00f4ng v\u00e3n\n'.repeat(20), 'latin1');
     expect(sniff(noTones, 'a.csv')).toEqual({ format: 'csv', encoding: 'windows-1258' });
@@ -158,10 +162,10 @@ describe('sniff verdicts', () => {
     expect(sniff(Buffer.concat(Array.from({ length: 20 }, () => toned)), 'a.csv')).toEqual({ format: 'csv', encoding: 'windows-1258' });
     // "Sổ đăng ký văn bản đi" in TCVN3 (.VnTime), shown as "Sæ ®¨ng ký v¨n b¶n ®i" in Latin-1.
     const tcvn3 = Buffer.from('S\u00e6 \u00ae\u00a8ng k\u00fd v\u00a8n b\u00b6n \u00aei;Ng\u00b5y\n'.repeat(20), 'latin1');
-    expect(code(tcvn3)).toBe('legacy-encoding');
+    expect(sniff(tcvn3, 'a.csv')).toEqual({ format: 'csv', encoding: 'windows-1252', legacy: true });
     // The same in VNI (VNI-Times): "Soå ñaêng kyù vaên baûn ñi".
     const vni = Buffer.from('So\u00e5 \u00f1a\u00eang ky\u00f9 va\u00ean ba\u00fbn \u00f1i;Nga\u00f8y\n'.repeat(20), 'latin1');
-    expect(code(vni)).toBe('legacy-encoding');
+    expect(sniff(vni, 'a.csv')).toEqual({ format: 'csv', encoding: 'windows-1252', legacy: true });
   });
 
   it('UTF-16 without a BOM is CSV in that byte order', () => {
@@ -170,15 +174,15 @@ describe('sniff verdicts', () => {
     expect(sniff(Buffer.from(text, 'utf16le').swap16(), 'a.csv')).toEqual({ format: 'csv', encoding: 'utf-16be' });
   });
 
-  it('HTML or XML saved as .xls/.xlsx → unsupported-type', () => {
-    expect(verdict(Buffer.from('<html><body><table><tr><td>1</td></tr></table></body></html>'))).toMatchObject({
-      code: 'unsupported-type',
-      data: { detected: 'html' },
-    });
-    expect(verdict(Buffer.from('<?xml version="1.0"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"/>'))).toMatchObject({
-      code: 'unsupported-type',
-      data: { detected: 'xml' },
-    });
+  it('HTML tables and Excel 2003 XML saved as .xls/.xlsx are read by content; other XML → unsupported-type', () => {
+    expect(code(Buffer.from('<html><body><table><tr><td>1</td></tr></table></body></html>'))).toBe('html');
+    expect(code(Buffer.from('\ufeff  <!DOCTYPE html>\n<html>'))).toBe('html');
+    expect(code(Buffer.from('<meta charset="windows-1258"><table><tr><td>S\u00f4</td></tr></table>', 'latin1'))).toBe('html');
+    expect(code(Buffer.from('<html><table><tr><td>x</td></tr></table></html>', 'utf16le'))).toBe('html');
+    const xml = '<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"/>';
+    expect(code(Buffer.from(xml))).toBe('xml-spreadsheet');
+    expect(code(Buffer.from('<?xml version="1.0"?>\n<ss:Workbook xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"/>'))).toBe('xml-spreadsheet');
+    expect(verdict(Buffer.from('<?xml version="1.0"?>\n<rss version="2.0"/>'))).toMatchObject({ code: 'unsupported-type', data: { detected: 'xml' } });
   });
 
   it('binary with NULs or many control bytes is not text', () => {
