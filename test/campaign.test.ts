@@ -15,7 +15,7 @@ interface Expected {
   units: { unit: string; outgoing: number; incoming: number; errors: number; warnings: number; missingNumbers: number; fileErrors: number }[];
 }
 
-const expected = JSON.parse(readFileSync(join(ROOT, 'fixtures/campaign/expected.json'), 'utf8')) as Expected;
+const expected = JSON.parse(readFileSync(join(ROOT, 'fixtures/campaign.expected-units.json'), 'utf8')) as Expected;
 const key = (f: { file: string; ruleId: string; severity: string; messageId: string; row: number | null; column: string | null }): string =>
   `${f.file}|${String(f.row).padStart(5, '0')}|${f.column}|${f.ruleId}|${f.messageId}|${f.severity}`;
 

@@ -13,7 +13,7 @@ export interface BatchInput {
   readonly path: string;
   readonly absolute: string;
   /** Known bad without reading it: a folder's file of no register type, a folder with no file at all. */
-  readonly refuse?: 'empty-folder';
+  readonly refuse?: 'unsupported-type' | 'empty-folder';
 }
 
 export interface BatchJob {
@@ -41,6 +41,7 @@ export function fileInput(path: string, absolute: string, refuse?: BatchInput['r
   return {
     name: path,
     bytes: async () => {
+      if (refuse === 'unsupported-type') throw new InputError('unsupported-type', `${path}: not a register file type`, { file: path, detected: 'extension' });
       if (refuse === 'empty-folder') throw new InputError('empty-folder', `${path}: no file in the folder`, { file: path });
       try {
         return await readFile(absolute);

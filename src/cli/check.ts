@@ -55,14 +55,7 @@ export async function runCheck(values: CheckValues, args: readonly string[], io:
     }
     const unitPattern = values['unit-from'] !== undefined ? compileUnitPattern(values['unit-from']) : undefined;
     const byUnit = Boolean(values['by-unit']) || unitPattern !== undefined;
-    const found = await expandInputs(args, io.cwd);
-    // Files of a folder that no register comes as are named once on stderr, never checked as errors.
-    const skipped = found.filter((i) => i.unsupported);
-    const inputs = skipped.length > 0 ? found.filter((i) => !i.unsupported) : found;
-    if (skipped.length > 0) {
-      const names = skipped.slice(0, 5).map((i) => i.path).join(', ') + (skipped.length > 5 ? ', …' : '');
-      io.stderr(`${localize(UI['skippedFiles']!, lang, { n: skipped.length, names })}\n`);
-    }
+    const inputs = await expandInputs(args, io.cwd);
     const configUnits = (loaded.json as { units?: { name?: unknown; folder?: unknown }[] } | null)?.units;
     const folderToUnit = new Map(
       (Array.isArray(configUnits) ? configUnits : []).filter((u) => typeof u?.folder === 'string' && typeof u.name === 'string').map((u) => [u.folder as string, u.name as string]),
@@ -79,7 +72,7 @@ export async function runCheck(values: CheckValues, args: readonly string[], io:
       return folderToUnit.get(folder) ?? folder;
     };
     // One job per unit (its files share their numbering series); the whole run is one job otherwise.
-    const jobs: BatchJob[] = groupByUnit(inputs, unitOf).map((g) => ({ unit: g.unit, inputs: g.items.map((i) => ({ path: i.path, absolute: i.absolute, ...(i.emptyFolder ? { refuse: 'empty-folder' as const } : {}) })) }));
+    const jobs: BatchJob[] = groupByUnit(inputs, unitOf).map((g) => ({ unit: g.unit, inputs: g.items.map((i) => ({ path: i.path, absolute: i.absolute, ...(i.unsupported ? { refuse: 'unsupported-type' as const } : i.emptyFolder ? { refuse: 'empty-folder' as const } : {}) })) }));
     const setup: CheckSetup = {
       config: loaded.json,
       asOf,

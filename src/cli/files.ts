@@ -9,7 +9,7 @@ export interface InputFile {
   readonly missing?: boolean;
   /** The directory argument the file was found under (inspector mode: its first-level folders are units). */
   readonly root?: string;
-  /** Found in a folder but of no type a register comes in (images, archives, JSON …): not read, listed once as skipped. */
+  /** Found in a folder but of no type a register comes in (images, archives, JSON …): that file's error, never read. */
   readonly unsupported?: boolean;
   /** A folder argument that holds no file at all (its own error). */
   readonly emptyFolder?: boolean;
@@ -65,7 +65,7 @@ export async function expandInputs(args: readonly string[], cwd: string): Promis
     const absolute = resolve(cwd, arg);
     const info = await stat(absolute).catch(() => undefined);
     if (info?.isDirectory()) {
-      // Every file of the folder: one a register cannot be is named as skipped, never passed over in silence.
+      // Every file of the folder: one a register cannot be is listed as a file error, never skipped in silence.
       const found = await (await glob())('**/*', { cwd: absolute, ignore: IGNORE, onlyFiles: true, followSymbolicLinks: false, dot: false });
       let kept = 0;
       for (const f of found.sort()) {
@@ -75,7 +75,7 @@ export async function expandInputs(args: readonly string[], cwd: string): Promis
         const shown = isAbsolute(arg) ? abs : relative(cwd, abs);
         const register = REGISTER_EXTENSIONS.has(ext);
         if (!out.has(abs)) out.set(abs, { path: toPosix(shown), absolute: abs, root: absolute, ...(register ? {} : { unsupported: true }) });
-        if (register) kept++;
+        kept++;
       }
       if (kept === 0 && !out.has(absolute)) out.set(absolute, { path: toPosix(arg), absolute, emptyFolder: true });
     } else if (info?.isFile()) {

@@ -112,10 +112,6 @@ export const UI: Readonly<Record<string, Localized>> = {
     en: '{files} file(s): {errors} error(s), {warnings} warning(s), {infos} info',
   },
   fileErrors: { vi: '{n} tệp không đọc được', en: '{n} file(s) could not be read' },
-  skippedFiles: {
-    vi: 'Bỏ qua {n} tệp không phải loại tệp sổ (.xlsx, .xls, .ods, .csv, .docx, .pdf, .htm, .xml): {names}',
-    en: 'Skipped {n} file(s) of no register file type (.xlsx, .xls, .ods, .csv, .docx, .pdf, .htm, .xml): {names}',
-  },
   noFindings: { vi: 'Không phát hiện vấn đề.', en: 'No problems found.' },
   tooManyWarnings: {
     vi: 'Số cảnh báo ({warnings}) vượt giới hạn --max-warnings {max}.',

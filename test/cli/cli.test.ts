@@ -165,6 +165,24 @@ describe('cli: outputs and inputs (review fixes)', () => {
     expect(again.code).toBe(2);
   });
 
+  it('a folder scan reads every register format and lists every other file as a file error; lock files and own outputs are not inputs', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vl-scan-'));
+    const put = (name: string, from: string): void => writeFileSync(join(dir, name), readFileSync(join(ROOT, from)));
+    put('so-di.xls', 'fixtures/formats/so-di-2024-chuan.xls');
+    put('so-den.ods', 'fixtures/formats/so-den-2024.ods');
+    put('so-di.kiem-tra.xlsx', 'fixtures/so-di-2024-chuan.xlsx');
+    writeFileSync(join(dir, '~$so-di.xls'), 'lock');
+    writeFileSync(join(dir, 'anh-chup.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46]));
+    const run = await runCli([...BASE, '--format', 'json', dir]);
+    const files = (JSON.parse(run.stdout) as Report).files.map((f) => [f.path.split('/').pop(), f.error?.code ?? f.registers.map((r) => r.kind).join()]);
+    expect(files).toEqual([
+      ['anh-chup.jpg', 'unsupported-type'],
+      ['so-den.ods', 'incoming'],
+      ['so-di.xls', 'outgoing'],
+    ]);
+    expect(run.code).toBe(2);
+  });
+
   it('a pattern or bracketed name that matches nothing is a missing input (exit 2)', async () => {
     const run = await runCli([...BASE, '--format', 'json', 'fixtures/khong (co).xlsx']);
     expect(run.code).toBe(2);
