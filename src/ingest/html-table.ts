@@ -462,6 +462,34 @@ const HEAD_TAGS = new Set(['html', 'head', 'meta', 'link', 'base', 'title', 'sty
 const TEXT_FORMAT = /mso-number-format\s*:\s*["']?\\?@/i;
 const NUMBER_TEXT = /^[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$/;
 
+/**
+ * The order of D, M and Y in a LibreOffice `sdnum` ("1033;0;M/D/YYYY" → "MDY"; quoted text and
+ * [bracketed] parts aside), or undefined when the format is no date with all three.
+ */
+export function dateOrderOf(sdnum: string | undefined): string | undefined {
+  if (sdnum === undefined) return undefined;
+  const code = sdnum.split(';').slice(2).join(';').replace(/"[^"]*"|\[[^\]]*\]/g, '').toUpperCase();
+  let order = '';
+  for (const ch of code) if ((ch === 'D' || ch === 'M' || ch === 'Y') && !order.includes(ch)) order += ch;
+  return order.length === 3 ? order : undefined;
+}
+
+/** The 1900-system serial of a date shown as three numbers in `order` (`15/03/2024`, DMY), if it is one. */
+export function serialFromText(text: string, order: string): number | undefined {
+  const m = /^\s*(\d{1,4})\D{1,3}(\d{1,2})\D{1,3}(\d{1,4})(?:\D|$)/.exec(text);
+  if (!m) return undefined;
+  const parts: Record<string, number> = {};
+  for (let i = 0; i < 3; i++) parts[order[i]!] = Number(m[i + 1]);
+  let year = parts['Y']!;
+  const month = parts['M']!;
+  const day = parts['D']!;
+  if (year < 100) year += year < 30 ? 2000 : 1900;
+  if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+  const ms = Date.UTC(year, month - 1, day);
+  if (new Date(ms).getUTCDate() !== day) return undefined;
+  return Math.round((ms - Date.UTC(1899, 11, 30)) / 86_400_000);
+}
+
 const PHASE_TABLE = 0;
 const PHASE_AFTER = 1;
 const PHASE_DONE = 2;
@@ -502,6 +530,8 @@ class HtmlTableReader {
   private colspan = 1;
   private rowspan = 1;
   private num: string | undefined;
+  /** A LibreOffice date cell: the order of day, month and year in its format (`MDY` for M/D/YYYY). */
+  private dateOrder: string | undefined;
   private bool: string | undefined;
   private textFormat = false;
   private out: RawRow[] = [];
@@ -806,7 +836,11 @@ class HtmlTableReader {
     this.nested = 0;
     this.colspan = span(attrs.get('colspan'), MAX_COLSPAN);
     this.rowspan = span(attrs.get('rowspan'), MAX_ROWSPAN);
-    this.num = attrs.get('x:num');
+    // Excel's x:num, LibreOffice's sdval: the cell's number behind the text shown (a date shown as
+    // 3/15/2024 is the day the workbook holds). LibreOffice counts sdval from its document's null
+    // date (1904 books too), so a date cell's day is read from its text in the order of its format.
+    this.num = attrs.get('x:num') ?? attrs.get('sdval');
+    this.dateOrder = attrs.has('sdval') ? dateOrderOf(attrs.get('sdnum')) : undefined;
     this.bool = attrs.get('x:bool');
     let textFormat = TEXT_FORMAT.test(attrs.get('style') ?? '');
     const classes = attrs.get('class');
@@ -853,6 +887,10 @@ class HtmlTableReader {
   private cellValue(text: string): RawValue {
     if (this.textFormat) return text === '' ? null : text;
     const num = this.num;
+    if (this.dateOrder !== undefined) {
+      const serial = serialFromText(text, this.dateOrder);
+      if (serial !== undefined) return serial;
+    }
     if (num !== undefined) {
       const v = num.trim();
       if (v !== '' && NUMBER_TEXT.test(v)) return Number(v);
@@ -946,7 +984,7 @@ function hasSingleTable(text: string): boolean {
  * The tables of an HTML page as sheets (format 'html'). Sheets are named by Excel's `<x:Name>`
  * entries (in table order), by LibreOffice's headings, else "Sheet1" for a page's only table and
  * "Bảng N" when there are several. A page with text but no table gives one sheet of its lines; a
- * page with neither, no sheet. Strings are the text as shown; `x:num` cells are numbers
+ * page with neither, no sheet. Strings are the text as shown; `x:num` (and LibreOffice's `sdval`) cells are numbers
  * (`x:num="45321"`, or the text when the attribute has no value), `x:bool` cells booleans; a text
  * number format (`mso-number-format:"\@"`, inline or by class) keeps the string. The page's own
  * date system is honoured (`<x:Date1904/>`).

@@ -91,6 +91,21 @@ const REGISTER = `<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:
 </html>`;
 
 describe('readHtmlTables', () => {
+  it("reads LibreOffice's sdval: numbers as numbers, a date cell's day from its text in its format's order (1904 books too)", async () => {
+    const page = `<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN"><html><head><meta name="generator" content="LibreOffice"></head><body>
+<table><tr><td>Số</td><td>Ngày tháng</td><td>Ngày chuyển</td></tr>
+<tr><td sdval="9" sdnum="1033;">9</td><td sdval="45366" sdnum="1033;0;M/D/YYYY">3/15/2024</td><td sdval="43904" sdnum="1066;0;DD/MM/YYYY">16/03/2024</td></tr>
+<tr><td sdval="10" sdnum="1033;0;00">10</td><td sdval="45366" sdnum="1033;0;MMMM D, YYYY">March 15, 2024</td><td sdval="3.5" sdnum="1033;">3.5</td></tr>
+</table></body></html>`;
+    const [sheet] = await read(page);
+    expect(sheet!.rows.slice(1)).toEqual([
+      // 43904 is 16/03/2024 counted from 1904 (LibreOffice's null date of a 1904 book): the text decides.
+      { row: 2, values: [9, 45366, 45367] },
+      // A format with month names: the number itself.
+      { row: 3, values: [10, 45366, 3.5] },
+    ]);
+  });
+
   it('reads a register export: title block, two-row merged header, entities, <br>, x:num, text formats', async () => {
     const sheets = await read(REGISTER);
     expect(sheets.map((s) => [s.name, s.index, s.date1904])).toEqual([['Sổ đi 2024', 0, false]]);
@@ -221,7 +236,7 @@ describe('readHtmlTables', () => {
       <table><tr><td height="20" sdval="1" sdnum="1033;">1</td><td><font color="#000000"><br></font></td><td>x</td></tr></table>
       <hr><A NAME="table1"><h1>Sheet 2: <em>Thống kê</em></h1></A><table><tr><td>y</td></tr></table></body></html>`;
     expect((await read(html)).map((s) => [s.name, s.rows])).toEqual([
-      ['Sổ đi', [{ row: 1, values: ['1', null, 'x'] }]],
+      ['Sổ đi', [{ row: 1, values: [1, null, 'x'] }]],
       ['Thống kê', [{ row: 1, values: ['y'] }]],
     ]);
   });
