@@ -274,6 +274,8 @@ const MAX_TOTAL_CHARS = 1_000_000;
 /** Words a legacy reading must turn into Vietnamese, and its share of the words that decide. */
 const MIN_CONVERTED_WORDS = 3;
 const MIN_SHARE = 0.6;
+/** The share when the workbook's fonts name the encoding. */
+const HINTED_SHARE = 0.5;
 /** A sample shown to the clerk is one of the shorter cells when possible. */
 const SHORT_SAMPLE = 200;
 
@@ -307,8 +309,10 @@ const VOWEL = /[aăâeêioôơuưy]/;
  * non-Vietnamese words into Vietnamese syllables, at least twice as many as the words it spoils (or
  * that are Unicode Vietnamese already), and most of the words with non-ASCII letters. Unicode
  * Vietnamese (ế ộ ư ơ đ …), English, French or German text and numbers are never detected.
+ * `fontHint`: the encodings the workbook's font names imply (`legacyFromFontName`); for those, one
+ * converted word that outweighs the Unicode ones and half the deciding words suffice.
  */
-export function detectLegacy(samples: readonly string[]): LegacyDetection | undefined {
+export function detectLegacy(samples: readonly string[], options: { readonly fontHint?: ReadonlySet<LegacyEncoding> } = {}): LegacyDetection | undefined {
   const scores: Record<LegacyEncoding, Score> = {
     TCVN3: { converted: 0, unicode: 0, neither: 0, bestSample: -1, bestWords: 0, bestShort: false },
     VNI: { converted: 0, unicode: 0, neither: 0, bestSample: -1, bestWords: 0, bestShort: false },
@@ -354,7 +358,10 @@ export function detectLegacy(samples: readonly string[]): LegacyDetection | unde
   for (const enc of ['TCVN3', 'VNI'] as const) {
     const score = scores[enc];
     const deciding = score.converted + score.unicode + score.neither;
-    if (score.converted < MIN_CONVERTED_WORDS || score.converted < 2 * score.unicode || score.converted < MIN_SHARE * deciding) continue;
+    // The workbook's fonts name this encoding (.VnTime, VNI-Times): a little evidence suffices, as
+    // long as the legacy reading still wins over what reads as Unicode already.
+    const hinted = options.fontHint?.has(enc) === true;
+    if (hinted ? score.converted < 1 || score.converted < score.unicode || score.converted < HINTED_SHARE * deciding : score.converted < MIN_CONVERTED_WORDS || score.converted < 2 * score.unicode || score.converted < MIN_SHARE * deciding) continue;
     if (best === undefined || score.converted > scores[best].converted) best = enc;
   }
   if (best === undefined) return undefined;

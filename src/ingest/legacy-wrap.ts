@@ -4,7 +4,7 @@
 // Unicode as it passes (the rules and findings see `Sổ đăng ký văn bản đi`), and a notice says so.
 // Nothing is written back. Work is bounded: at most HEAD_ROWS rows are held, once per sheet.
 
-import { detectLegacy, legacyToUnicode, type LegacyEncoding } from './legacy-vn.js';
+import { detectLegacy, legacyFromFontName, legacyToUnicode, type LegacyEncoding } from './legacy-vn.js';
 import { InputError } from './types.js';
 import type { RawNotice, RawRow, RawSheet, RawValue, RawWorkbook } from './types.js';
 
@@ -23,14 +23,21 @@ export function withLegacyConversion(workbook: RawWorkbook, notices: RawNotice[]
   return {
     format: workbook.format,
     notices,
+    ...(workbook.fontNames ? { fontNames: workbook.fontNames } : {}),
     sheets: (async function* () {
-      for await (const sheet of workbook.sheets) yield convertSheet(sheet, notices, expectLegacy);
+      // The fonts the workbook's styles name (xlsx): .Vn* or VNI-* lowers the evidence needed.
+      const fontHint = new Set<LegacyEncoding>();
+      for (const name of workbook.fontNames?.() ?? []) {
+        const enc = legacyFromFontName(name);
+        if (enc) fontHint.add(enc);
+      }
+      for await (const sheet of workbook.sheets) yield convertSheet(sheet, notices, expectLegacy, fontHint);
       for (const n of workbook.notices ?? []) notices.push(n);
     })(),
   };
 }
 
-function convertSheet(sheet: RawSheet, notices: RawNotice[], expectLegacy: boolean): RawSheet {
+function convertSheet(sheet: RawSheet, notices: RawNotice[], expectLegacy: boolean, fontHint: ReadonlySet<LegacyEncoding>): RawSheet {
   return {
     name: sheet.name,
     index: sheet.index,
@@ -53,7 +60,7 @@ function convertSheet(sheet: RawSheet, notices: RawNotice[], expectLegacy: boole
           for (const v of row.values) if (typeof v === 'string' && v.length > 0 && samples.length < SAMPLES) samples.push(v);
         }
       }
-      const found = detectLegacy(samples);
+      const found = detectLegacy(samples, { fontHint });
       if (!found && expectLegacy) {
         throw new InputError('legacy-encoding', `sheet ${sheet.name || '1'}: text in a legacy Vietnamese font encoding (TCVN3/VNI) that could not be told apart`);
       }

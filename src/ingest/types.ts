@@ -56,6 +56,8 @@ export interface RawWorkbook {
   readonly sheets: AsyncIterable<RawSheet>;
   /** Appended to while the sheets are read; read once they are all done. */
   readonly notices?: RawNotice[];
+  /** The names of the fonts the workbook's styles use, where the format keeps them (xlsx). */
+  readonly fontNames?: () => readonly string[];
 }
 
 /** Why a file could not be read. Each code has its own message in src/core/messages.ts. */

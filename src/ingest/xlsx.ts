@@ -50,10 +50,12 @@ interface SheetPart {
 interface WorkbookPlan {
   readonly sheets: readonly SheetPart[];
   readonly sharedStrings: ZipEntry | undefined;
+  readonly styles: ZipEntry | undefined;
 }
 
 const REL_TYPE_WORKSHEET = '/worksheet';
 const REL_TYPE_SHARED_STRINGS = '/sharedStrings';
+const REL_TYPE_STYLES = '/styles';
 /** workbook.xml and its rels are small; anything bigger is not a workbook we can read. */
 const MAX_SMALL_PART = 64 * 1024 * 1024;
 
@@ -77,7 +79,29 @@ export function readXlsx(bytes: Uint8Array, opts: XlsxReadOptions): RawWorkbook 
     date1904: opts.date1904,
     file,
   };
-  return { format: 'xlsx', sheets: readSheets(plan, context) };
+  return { format: 'xlsx', sheets: readSheets(plan, context), fontNames: () => fontNames(plan.styles, context) };
+}
+
+/**
+ * The font names of the workbook's styles (`<font><name val=".VnTime"/>`), for the legacy-encoding
+ * look (a .Vn* or VNI-* font says how its text was typed). Small and read only when asked; a
+ * damaged styles part gives none (the cells are still read).
+ */
+function fontNames(entry: ZipEntry | undefined, context: ReadContext): readonly string[] {
+  if (!entry) return [];
+  let xml: string;
+  try {
+    xml = readSmallPart(context.bytes, entry, context.codecs);
+  } catch {
+    return [];
+  }
+  const names = new Set<string>();
+  const tag = /<(?:[A-Za-z_][\w.-]*:)?(?:name|rFont)\b([^>]*?)\/?>/g;
+  for (let m = tag.exec(xml); m && names.size < 1000; m = tag.exec(xml)) {
+    const val = xmlAttributes(m[1] ?? '').get('val');
+    if (val !== undefined) names.add(decodeXmlEntities(val));
+  }
+  return [...names];
 }
 
 interface ReadContext {
@@ -188,10 +212,12 @@ function planWorkbook(bytes: Uint8Array, codecs: PartCodecs, sniffed: SniffedZip
   }
 
   let sharedStringsPath = 'xl/sharedStrings.xml';
+  let stylesPath = 'xl/styles.xml';
   for (const rel of rels.values()) {
     if (rel.type.endsWith(REL_TYPE_SHARED_STRINGS)) sharedStringsPath = resolveTarget(rel.target);
+    if (rel.type.endsWith(REL_TYPE_STYLES)) stylesPath = resolveTarget(rel.target);
   }
-  return { sheets, sharedStrings: findEntry(dir, sharedStringsPath) };
+  return { sheets, sharedStrings: findEntry(dir, sharedStringsPath), styles: findEntry(dir, stylesPath) };
 }
 
 interface Relationship {

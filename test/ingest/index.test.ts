@@ -26,6 +26,23 @@ describe('openWorkbook', () => {
     expect(await firstRows(workbook)).toEqual([['Số', 'Ngày']]);
   });
 
+  it('converts TCVN3 text on little evidence when the workbook\'s fonts are .Vn* (and not without them)', async () => {
+    const book = async (font: string): Promise<Buffer> => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('So');
+      ws.addRow(['TrÝch yÕu', '12/Q§-UBND']);
+      ws.getCell('A1').font = { name: font };
+      ws.getCell('B1').font = { name: font };
+      return Buffer.from(await wb.xlsx.writeBuffer());
+    };
+    const legacy = openWorkbook(await book('.VnTime'), 'so.xlsx', deps);
+    expect(await firstRows(legacy)).toEqual([['Trích yếu', '12/QĐ-UBND']]);
+    expect(legacy.notices?.map((n) => n.code)).toEqual(['legacy-encoding']);
+    const plain = openWorkbook(await book('Times New Roman'), 'so.xlsx', deps);
+    expect(await firstRows(plain)).toEqual([['TrÝch yÕu', '12/Q§-UBND']]);
+    expect(plain.notices).toEqual([]);
+  });
+
   it('opens text as csv when it is not named as a spreadsheet', async () => {
     const workbook = openWorkbook(Buffer.from('Số;Ngày\n1;05/03/2024\n'), 'so.txt', deps);
     expect(workbook.format).toBe('csv');
