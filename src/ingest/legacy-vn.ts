@@ -127,12 +127,26 @@ export function legacyToUnicode(text: string, enc: LegacyEncoding, options: Lega
     if (i < text.length && !isSegmentBreak(text.charCodeAt(i))) continue;
     if (i > start) {
       const segment = text.slice(start, i);
-      out += alreadyUnicode(segment) ? segment : enc === 'TCVN3' ? tcvn3Segment(segment, options.capitals === true) : vniSegment(segment);
+      out += alreadyUnicode(segment) ? segment : enc === 'TCVN3' ? tcvn3KeepingEth(segment, options.capitals === true) : vniSegment(segment);
     }
     if (i < text.length) out += text[i];
     start = i + 1;
   }
   return out.normalize('NFC');
+}
+
+/**
+ * An Icelandic Ð (U+00D0) among ASCII capitals (`QÐ-UBND`) is a Unicode look-alike of Đ typed in a
+ * cell no legacy font holds, not TCVN3's é: no Vietnamese word reads `Qé`. It is kept, so the
+ * look-alike is still reported; everywhere else the byte is é as the table says.
+ */
+const ETH_AMONG_CAPITALS = /(?<![\p{L}\p{M}])(?=[A-Z\u00d0]*[A-Z])[A-Z\u00d0]*\u00d0[A-Z\u00d0]*(?![\p{L}\p{M}])/gu;
+const KEPT_ETH = '\ue000';
+
+function tcvn3KeepingEth(segment: string, capitals: boolean): string {
+  if (!segment.includes('\u00d0')) return tcvn3Segment(segment, capitals);
+  const guarded = segment.replace(ETH_AMONG_CAPITALS, (word) => word.replaceAll('\u00d0', KEPT_ETH));
+  return tcvn3Segment(guarded, capitals).replaceAll(KEPT_ETH, '\u00d0');
 }
 
 function alreadyUnicode(segment: string): boolean {

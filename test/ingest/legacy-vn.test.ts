@@ -153,6 +153,13 @@ describe('legacyToUnicode', () => {
     expect(legacyToUnicode('12/QÑ-UBND', 'VNI')).toBe('12/QĐ-UBND');
   });
 
+  it('keeps an Icelandic Ð among ASCII capitals (a Unicode look-alike of Đ no legacy font holds); elsewhere the byte is é', () => {
+    expect(legacyToUnicode('21/QÐ-UBND', 'TCVN3')).toBe('21/QÐ-UBND');
+    expect(legacyToUnicode('QuyÕt ®Þnh 21/QÐ-UBND', 'TCVN3')).toBe('Quyết định 21/QÐ-UBND');
+    expect(legacyToUnicode('vÐ', 'TCVN3')).toBe('vé');
+    expect(legacyToUnicode('QUYÕT §ÞNH', 'TCVN3')).toBe('QUYẾT ĐỊNH');
+  });
+
   it.each(REGISTER)('TCVN3 round trip: %s', (text) => {
     const encoded = encodeTcvn3(text);
     if (/[^\x00-\x7f]/.test(text.replace(/[ĐĂÂÊÔƠƯ]/g, ''))) expect(encoded).not.toBe(text);
