@@ -14,14 +14,14 @@
 
 import { DEFAULT_MAX_UNCOMPRESSED_BYTES, decodeXmlEntities, xmlAttributes } from './sniff.js';
 import type { SniffedZip } from './sniff.js';
-import { InputError } from './types.js';
+import { InputError, detach } from './types.js';
 import type { RawRow, RawSheet, RawValue, RawWorkbook } from './types.js';
-import { XmlError, XmlTokenizer } from './xml-sax.js';
+import { XmlTokenizer } from './xml-sax.js';
 import type { SaxHandler, XmlAttributes } from './xml-sax.js';
-import { corrupt, entryRange, entryText, entryTextSync, partCodecs } from './xlsx-inflate.js';
+import { corrupt, entryRange, entryText, entryTextSync, openZipDirectory, partCodecs, partError } from './xlsx-inflate.js';
 import type { Crc32, InflateRawStream, PartCodecs } from './xlsx-inflate.js';
 import type { InflateRaw } from '../host/host.js';
-import { ZipError, findEntry, readZipDirectory } from './zip.js';
+import { findEntry } from './zip.js';
 import type { ZipDirectory, ZipEntry } from './zip.js';
 
 export interface DocxReadOptions {
@@ -67,22 +67,14 @@ export function readDocx(bytes: Uint8Array, opts: DocxReadOptions): RawWorkbook 
     entryRange(bytes, found);
     document = found;
   } catch (error) {
-    throw asInputError(error, file);
+    throw partError(error, file);
   }
   const context: ReadContext = { bytes, codecs, maxBytes: opts.maxPartBytes ?? DEFAULT_MAX_UNCOMPRESSED_BYTES, file };
   return { format: 'docx', sheets: readSheets(document, context) };
 }
 
 function zipDirectory(bytes: Uint8Array, given: ZipDirectory | SniffedZip | undefined): ZipDirectory {
-  if (given) return 'entries' in given ? given : given.directory;
-  try {
-    return readZipDirectory(bytes);
-  } catch (error) {
-    if (error instanceof ZipError && error.kind === 'no-eocd') {
-      throw new InputError('truncated', 'no zip directory: the file is cut short', { size: bytes.length });
-    }
-    throw corrupt((error as Error).message);
-  }
+  return openZipDirectory(bytes, given === undefined || 'entries' in given ? given : given.directory);
 }
 
 /** The main document part: as the package relationships name it, else word/document.xml. */
@@ -143,7 +135,7 @@ async function* readSheets(entry: ZipEntry, context: ReadContext): AsyncGenerato
         }
       } catch (error) {
         finished = true;
-        throw asInputError(error, context.file, entry);
+        throw partError(error, context.file, entry);
       }
       queue = assembler.take();
       at = 0;
@@ -630,22 +622,5 @@ function span(value: string | undefined, fallback: number): number {
   return fallback === 1 ? Math.max(1, n) : n;
 }
 
-/** A copy that does not keep its 64 KB source chunk alive (see xlsx-sheet.ts). */
-const detach = (s: string): string => (s.length < 13 ? s : (' ' + s).slice(1));
-
 // ---------------------------------------------------------------------------------------------
 
-function asInputError(error: unknown, file?: string, entry?: ZipEntry): InputError {
-  let result: InputError;
-  if (error instanceof InputError) {
-    result = error;
-  } else {
-    const message = error instanceof Error ? error.message : String(error);
-    const where = entry ? `${entry.name}: ` : '';
-    const data = entry ? { entry: entry.name } : {};
-    result = corrupt(error instanceof XmlError ? `${where}malformed XML: ${message}` : `${where}${message}`, data);
-  }
-  if (file === undefined || result.data['file'] !== undefined) return result;
-  const detail = result.message.startsWith(`${result.code}: `) ? result.message.slice(result.code.length + 2) : result.message;
-  return new InputError(result.code, `${file}: ${detail}`, { ...result.data, file });
-}

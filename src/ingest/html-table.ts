@@ -11,8 +11,9 @@
 // follow the xlsx reader's merges: the value in the top-left cell, the covered cells empty (null)
 // and occupied, so that later cells of the row shift right.
 
+import { dayNumber, dayToSerial1900, isValidYmd } from '../core/dates.js';
 import { utf16WithoutBom } from './text-encoding.js';
-import { InputError } from './types.js';
+import { InputError, detach, withFileName } from './types.js';
 import type { RawRow, RawSheet, RawValue, RawWorkbook } from './types.js';
 
 /** Rows per sheet (Excel's limit): a longer table is refused, not truncated. */
@@ -174,12 +175,6 @@ export function decodeHtmlEntities(text: string): string {
 
 /** HTML white space, and the no-break space (`&nbsp;` pads empty cells of web exports). */
 const WHITE_RUN = /[\t\n\f\r \u00a0]+/g;
-
-/**
- * A copy of a string that does not keep the source text alive (a cut of 13 characters or more is
- * a view into the whole document in V8; see xlsx-sheet.ts).
- */
-const detach = (s: string): string => (s.length < 13 ? s : (' ' + s).slice(1));
 
 /**
  * Text as a browser lays it out, reduced to characters: white space runs are one space, `<br>` a
@@ -484,10 +479,7 @@ export function serialFromText(text: string, order: string): number | undefined 
   const month = parts['M']!;
   const day = parts['D']!;
   if (year < 100) year += year < 30 ? 2000 : 1900;
-  if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
-  const ms = Date.UTC(year, month - 1, day);
-  if (new Date(ms).getUTCDate() !== day) return undefined;
-  return Math.round((ms - Date.UTC(1899, 11, 30)) / 86_400_000);
+  return isValidYmd(year, month, day) ? dayToSerial1900(dayNumber(year, month, day)) : undefined;
 }
 
 const PHASE_TABLE = 0;
@@ -1040,7 +1032,5 @@ export function readHtmlTables(text: string, opts: { fileName?: string }): RawWo
 /** Any failure → InputError ('corrupt' unless already one), with the file name in its data. */
 function asInputError(error: unknown, file: string | undefined): InputError {
   const result = error instanceof InputError ? error : corrupt(error instanceof Error ? error.message : String(error));
-  if (file === undefined || result.data['file'] !== undefined) return result;
-  const detail = result.message.startsWith(`${result.code}: `) ? result.message.slice(result.code.length + 2) : result.message;
-  return new InputError(result.code, `${file}: ${detail}`, { ...result.data, file });
+  return withFileName(result, file);
 }

@@ -16,14 +16,14 @@
 import { dayNumber, dayToSerial1900, isValidYmd } from '../core/dates.js';
 import { DEFAULT_MAX_UNCOMPRESSED_BYTES } from './sniff.js';
 import type { SniffedZip } from './sniff.js';
-import { InputError } from './types.js';
+import { InputError, detach, withFileName } from './types.js';
 import type { RawRow, RawSheet, RawValue, RawWorkbook } from './types.js';
-import { XmlError, XmlTokenizer } from './xml-sax.js';
+import { XmlTokenizer } from './xml-sax.js';
 import type { SaxHandler, XmlAttributes } from './xml-sax.js';
-import { corrupt, entryRange, entryText, entryTextSync, partCodecs } from './xlsx-inflate.js';
+import { corrupt, entryRange, entryText, entryTextSync, openZipDirectory, partCodecs, partError } from './xlsx-inflate.js';
 import type { Crc32, InflateRawStream, PartCodecs } from './xlsx-inflate.js';
 import type { InflateRaw } from '../host/host.js';
-import { ZipError, findEntry, readZipDirectory } from './zip.js';
+import { findEntry } from './zip.js';
 import type { ZipDirectory, ZipEntry } from './zip.js';
 
 export interface OdsReadOptions {
@@ -86,15 +86,7 @@ export function readOds(bytes: Uint8Array, opts: OdsReadOptions): RawWorkbook {
 }
 
 function zipDirectory(bytes: Uint8Array, given: ZipDirectory | SniffedZip | undefined): ZipDirectory {
-  if (given) return 'entries' in given ? given : given.directory;
-  try {
-    return readZipDirectory(bytes);
-  } catch (error) {
-    if (error instanceof ZipError && error.kind === 'no-eocd') {
-      throw new InputError('truncated', 'no zip directory: the file is cut short', { size: bytes.length });
-    }
-    throw corrupt((error as Error).message);
-  }
+  return openZipDirectory(bytes, given === undefined || 'entries' in given ? given : given.directory);
 }
 
 interface ReadContext {
@@ -650,24 +642,10 @@ function collapse(text: string, ignoreLeading: boolean): string {
   return out + text.slice(from);
 }
 
-/** A copy that does not keep its 64 KB source chunk alive (see xlsx-sheet.ts). */
-const detach = (s: string): string => (s.length < 13 ? s : (' ' + s).slice(1));
-
 // ---------------------------------------------------------------------------------------------
 
+/** partError, and the repeat budget spent (rows or cells repeated past what the file could hold) as 'too-big'. */
 function asInputError(error: unknown, file?: string, entry?: ZipEntry, size?: number): InputError {
-  let result: InputError;
-  if (error instanceof InputError) {
-    result = error;
-  } else if (error instanceof RepeatBudgetError) {
-    result = new InputError('too-big', error.message, { size: size ?? 0 });
-  } else {
-    const message = error instanceof Error ? error.message : String(error);
-    const where = entry ? `${entry.name}: ` : '';
-    const data = entry ? { entry: entry.name } : {};
-    result = corrupt(error instanceof XmlError ? `${where}malformed XML: ${message}` : `${where}${message}`, data);
-  }
-  if (file === undefined || result.data['file'] !== undefined) return result;
-  const detail = result.message.startsWith(`${result.code}: `) ? result.message.slice(result.code.length + 2) : result.message;
-  return new InputError(result.code, `${file}: ${detail}`, { ...result.data, file });
+  if (error instanceof RepeatBudgetError) return withFileName(new InputError('too-big', error.message, { size: size ?? 0 }), file);
+  return partError(error, file, entry);
 }

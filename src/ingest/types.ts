@@ -95,3 +95,17 @@ export class InputError extends Error {
     this.data = data;
   }
 }
+
+/** The error with the file's name added to its message and data (once: kept as is when it has one). */
+export function withFileName(error: InputError, file: string | undefined): InputError {
+  if (file === undefined || error.data['file'] !== undefined) return error;
+  const detail = error.message.startsWith(`${error.code}: `) ? error.message.slice(error.code.length + 2) : error.message;
+  return new InputError(error.code, `${file}: ${detail}`, { ...error.data, file });
+}
+
+/**
+ * A copy of a string that does not keep its source alive. Readers cut text out of 64 KB chunks,
+ * and V8 makes a cut of 13 characters or more a view that holds the whole chunk: a consumer keeping
+ * a few values would keep every chunk they came from. Concatenating, then slicing, flattens.
+ */
+export const detach = (s: string): string => (s.length < 13 ? s : (' ' + s).slice(1));

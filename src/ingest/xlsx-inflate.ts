@@ -3,9 +3,10 @@
 // for a platform API itself, so the same reader runs under Node and in a browser.
 
 import type { Codecs, Crc32, InflateRaw, InflateRawStream } from '../host/host.js';
-import { InputError } from './types.js';
-import { ZipError, entryDataRange } from './zip.js';
-import type { ZipEntry } from './zip.js';
+import { InputError, withFileName } from './types.js';
+import { XmlError } from './xml-sax.js';
+import { ZipError, entryDataRange, readZipDirectory } from './zip.js';
+import type { ZipDirectory, ZipEntry } from './zip.js';
 
 export type { Crc32, InflateRawStream } from '../host/host.js';
 
@@ -27,6 +28,32 @@ export function partCodecs(given: {
 
 export const ratioOf = (uncompressed: number, compressed: number): number =>
   Math.round((uncompressed / Math.max(1, compressed)) * 10) / 10;
+
+/**
+ * Any failure reading a zip part → InputError: 'corrupt' with the part named in the detail unless
+ * already an InputError (XmlError: not well-formed; others, unforeseen — a RangeError on a monstrous
+ * string — still a file-level error, not a crash). With a file name, it is added to the data (once).
+ */
+export function partError(error: unknown, file?: string, entry?: ZipEntry): InputError {
+  if (error instanceof InputError) return withFileName(error, file);
+  const message = error instanceof Error ? error.message : String(error);
+  const where = entry ? `${entry.name}: ` : '';
+  const data = entry ? { entry: entry.name } : {};
+  return withFileName(corrupt(error instanceof XmlError ? `${where}malformed XML: ${message}` : `${where}${message}`, data), file);
+}
+
+/** The zip directory (read here unless sniff already did): a file cut short is 'truncated', else 'corrupt'. */
+export function openZipDirectory(bytes: Uint8Array, given?: ZipDirectory): ZipDirectory {
+  if (given) return given;
+  try {
+    return readZipDirectory(bytes);
+  } catch (error) {
+    if (error instanceof ZipError && error.kind === 'no-eocd') {
+      throw new InputError('truncated', 'no zip directory: the file is cut short', { size: bytes.length });
+    }
+    throw corrupt((error as Error).message);
+  }
+}
 
 /** 'corrupt' with its `detail` (the message catalog shows it). */
 export function corrupt(detail: string, data: Readonly<Record<string, string | number>> = {}): InputError {

@@ -2,6 +2,7 @@
 // RawValues, complete rows collected as they close) and for the shared strings part.
 
 import { dayNumber, dayToSerial1900, isValidYmd } from '../core/dates.js';
+import { detach } from './types.js';
 import type { RawRow, RawValue } from './types.js';
 import type { SaxHandler, XmlAttributes } from './xml-sax.js';
 
@@ -25,12 +26,6 @@ const localName = (name: string): string => {
   return colon < 0 ? name : name.slice(colon + 1);
 };
 
-/**
- * A copy of a string that does not keep its source alive. Text is cut out of 64 KB chunks, and
- * V8 makes a cut of 13 characters or more a view that holds the whole chunk: a consumer keeping a
- * few values would keep every chunk they came from. Concatenating, then slicing, flattens.
- */
-const detach = (s: string): string => (s.length < 13 ? s : (' ' + s).slice(1));
 
 /** OOXML string escapes `_xHHHH_` (Excel stores a carriage return as `_x000D_`). */
 export function decodeOoxmlEscapes(text: string): string {

@@ -12,13 +12,13 @@ import { DEFAULT_MAX_UNCOMPRESSED_BYTES, decodeXmlEntities, xmlAttributes } from
 import type { InflateRaw, SniffedZip } from './sniff.js';
 import { InputError } from './types.js';
 import type { RawRow, RawSheet, RawWorkbook } from './types.js';
-import { XmlError, XmlTokenizer } from './xml-sax.js';
+import { XmlTokenizer } from './xml-sax.js';
 import type { SaxHandler } from './xml-sax.js';
-import { corrupt, entryRange, entryText, entryTextSync, partCodecs } from './xlsx-inflate.js';
+import { corrupt, entryRange, entryText, entryTextSync, openZipDirectory, partCodecs, partError } from './xlsx-inflate.js';
 import type { Crc32, InflateRawStream, PartCodecs } from './xlsx-inflate.js';
 import { SharedStringsHandler, SheetHandler } from './xlsx-sheet.js';
-import { ZipError, findEntry, readZipDirectory } from './zip.js';
-import type { ZipDirectory, ZipEntry } from './zip.js';
+import { findEntry } from './zip.js';
+import type { ZipEntry } from './zip.js';
 
 export type { Crc32, InflateRawStream } from './xlsx-inflate.js';
 
@@ -70,7 +70,7 @@ export function readXlsx(bytes: Uint8Array, opts: XlsxReadOptions): RawWorkbook 
     if (plan.sharedStrings) entryRange(bytes, plan.sharedStrings);
     for (const sheet of plan.sheets) entryRange(bytes, sheet.entry);
   } catch (error) {
-    throw asInputError(error, file);
+    throw partError(error, file);
   }
   const context: ReadContext = {
     bytes,
@@ -129,7 +129,7 @@ async function readSharedStrings(entry: ZipEntry | undefined, context: ReadConte
   try {
     await parsePart(entry, handler, context);
   } catch (error) {
-    throw asInputError(error, context.file, entry);
+    throw partError(error, context.file, entry);
   }
   return handler.strings;
 }
@@ -152,7 +152,7 @@ async function* readRows(
         if (step.done) tokenizer.end();
         else tokenizer.write(step.value);
       } catch (error) {
-        throw asInputError(error, context.file, entry);
+        throw partError(error, context.file, entry);
       }
       const rows = handler.takeRows();
       if (rows.length > 0) yield rows;
@@ -176,15 +176,7 @@ async function parsePart(entry: ZipEntry, handler: SaxHandler, context: ReadCont
 // The workbook's own directory: sheet names and parts in tab order, the shared strings part.
 
 function planWorkbook(bytes: Uint8Array, codecs: PartCodecs, sniffed: SniffedZip | undefined): WorkbookPlan {
-  let dir: ZipDirectory;
-  try {
-    dir = sniffed?.directory ?? readZipDirectory(bytes);
-  } catch (error) {
-    if (error instanceof ZipError && error.kind === 'no-eocd') {
-      throw new InputError('truncated', 'no zip directory: the file is cut short', { size: bytes.length });
-    }
-    throw corrupt((error as Error).message);
-  }
+  const dir = openZipDirectory(bytes, sniffed?.directory);
   const workbook = findEntry(dir, 'xl/workbook.xml');
   if (!workbook) throw new InputError('not-xlsx', 'no xl/workbook.xml in the zip');
   const workbookXml = readSmallPart(bytes, workbook, codecs);
@@ -259,23 +251,3 @@ function readSmallPart(bytes: Uint8Array, entry: ZipEntry, codecs: PartCodecs): 
 
 // ---------------------------------------------------------------------------------------------
 
-/**
- * Any failure → InputError ('corrupt' with the part named in the detail unless already an
- * InputError). With a file name, it is added to the error's data (once).
- */
-function asInputError(error: unknown, file?: string, entry?: ZipEntry): InputError {
-  let result: InputError;
-  if (error instanceof InputError) {
-    result = error;
-  } else {
-    const message = error instanceof Error ? error.message : String(error);
-    const where = entry ? `${entry.name}: ` : '';
-    const data = entry ? { entry: entry.name } : {};
-    // XmlError: not well-formed; SheetError: well-formed but not a sheet we can read; others:
-    // unforeseen (RangeError on a monstrous string…), still a file-level error, not a crash.
-    result = corrupt(error instanceof XmlError ? `${where}malformed XML: ${message}` : `${where}${message}`, data);
-  }
-  if (file === undefined || result.data['file'] !== undefined) return result;
-  const detail = result.message.startsWith(`${result.code}: `) ? result.message.slice(result.code.length + 2) : result.message;
-  return new InputError(result.code, `${file}: ${detail}`, { ...result.data, file });
-}

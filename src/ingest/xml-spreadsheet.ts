@@ -9,7 +9,7 @@
 // the top-left cell, the covered cells empty.
 
 import { dayNumber, dayToSerial1900, isValidYmd } from '../core/dates.js';
-import { InputError } from './types.js';
+import { InputError, detach, withFileName } from './types.js';
 import type { RawRow, RawSheet, RawValue, RawWorkbook } from './types.js';
 import { XmlError, XmlTokenizer } from './xml-sax.js';
 import type { SaxHandler, XmlAttributes } from './xml-sax.js';
@@ -69,9 +69,6 @@ function wholeNumber(attrs: XmlAttributes, local: string, what: string): number 
   if (!/^\s*[0-9]{1,12}\s*$/.test(raw)) throw new SpreadsheetError(`${what} ${local} "${raw.slice(0, 20)}" is not a whole number`);
   return parseInt(raw, 10);
 }
-
-/** A copy that does not keep a 256 KB chunk alive (see xlsx-sheet.ts). */
-const detach = (s: string): string => (s.length < 13 ? s : (' ' + s).slice(1));
 
 class SpreadsheetHandler implements SaxHandler {
   wantText = false;
@@ -415,7 +412,5 @@ function asInputError(error: unknown, file: string | undefined): InputError {
     const detail = error instanceof XmlError ? `malformed XML: ${message}` : message;
     result = new InputError('corrupt', detail, { detail });
   }
-  if (file === undefined || result.data['file'] !== undefined) return result;
-  const detail = result.message.startsWith(`${result.code}: `) ? result.message.slice(result.code.length + 2) : result.message;
-  return new InputError(result.code, `${file}: ${detail}`, { ...result.data, file });
+  return withFileName(result, file);
 }
