@@ -15,8 +15,9 @@
 import { DEFAULT_MAX_UNCOMPRESSED_BYTES, decodeXmlEntities, xmlAttributes } from './sniff.js';
 import type { SniffedZip } from './sniff.js';
 import { InputError, detach } from './types.js';
-import type { RawRow, RawSheet, RawValue, RawWorkbook } from './types.js';
+import type { RawSheet, RawValue, RawWorkbook } from './types.js';
 import { XmlTokenizer } from './xml-sax.js';
+import { END, ROWS, SHEET, sheetsOfPart, type SheetEvent } from './part-sheets.js';
 import type { SaxHandler, XmlAttributes } from './xml-sax.js';
 import { corrupt, entryRange, entryText, entryTextSync, openZipDirectory, partCodecs, partError } from './xlsx-inflate.js';
 import type { Crc32, InflateRawStream, PartCodecs } from './xlsx-inflate.js';
@@ -106,92 +107,24 @@ interface ReadContext {
   readonly file: string | undefined;
 }
 
-// ---------------------------------------------------------------------------------------------
-// One parse of the document part, shared by the sheets and their rows.
+// The document part parsed once, its events shared by the sheets and their rows (part-sheets.ts).
 
-async function* readSheets(entry: ZipEntry, context: ReadContext): AsyncGenerator<RawSheet> {
+function readSheets(entry: ZipEntry, context: ReadContext): AsyncGenerator<RawSheet> {
   const assembler = new SheetAssembler();
-  const handler = new DocumentHandler(assembler);
-  const tokenizer = new XmlTokenizer(handler);
-  let chunks: AsyncGenerator<string> | undefined;
-  let queue: SheetEvent[] = [];
-  let at = 0;
-  let finished = false;
-  let active = -1;
-
-  const available = (): boolean => at < queue.length;
-  const next = async (): Promise<SheetEvent | undefined> => {
-    while (at >= queue.length) {
-      if (finished) return undefined;
-      try {
-        chunks ??= entryText(context.bytes, entry, { codecs: context.codecs, maxBytes: context.maxBytes });
-        const step = await chunks.next();
-        if (step.done) {
-          finished = true;
-          tokenizer.end();
-          assembler.finish();
-        } else {
-          tokenizer.write(step.value);
-        }
-      } catch (error) {
-        finished = true;
-        throw partError(error, context.file, entry);
-      }
-      queue = assembler.take();
-      at = 0;
-    }
-    return queue[at++];
+  const tokenizer = new XmlTokenizer(new DocumentHandler(assembler));
+  const parser = {
+    write: (chunk: string) => tokenizer.write(chunk),
+    end: () => {
+      tokenizer.end();
+      assembler.finish();
+    },
+    take: () => assembler.take(),
   };
-
-  async function* rowsOf(index: number): AsyncGenerator<readonly RawRow[]> {
-    let batch: RawRow[] = [];
-    while (active === index) {
-      if (!available() && batch.length > 0) {
-        yield batch;
-        batch = [];
-        if (active !== index) return;
-      }
-      const event = await next();
-      if (event === undefined || event.kind === END) {
-        active = -1;
-        break;
-      }
-      if (event.kind !== ROW) continue;
-      batch.push(event.row);
-      if (batch.length >= BATCH) {
-        yield batch;
-        batch = [];
-      }
-    }
-    if (batch.length > 0) yield batch;
-  }
-
-  try {
-    for (;;) {
-      const event = await next();
-      if (event === undefined) break;
-      if (event.kind !== SHEET) continue;
-      active = event.index;
-      yield { name: `Bảng ${event.index + 1}`, index: event.index, date1904: false, rows: rowsOf(event.index) };
-      active = -1;
-    }
-  } finally {
-    active = -1;
-    if (chunks) await chunks.return(undefined);
-  }
+  return sheetsOfPart(() => entryText(context.bytes, entry, { codecs: context.codecs, maxBytes: context.maxBytes }), parser, (error) => partError(error, context.file, entry), BATCH);
 }
 
 // ---------------------------------------------------------------------------------------------
 // Tables and paragraphs → sheets.
-
-const SHEET = 0;
-const ROW = 1;
-const END = 2;
-
-type SheetEvent =
-  | { readonly kind: typeof SHEET; readonly index: number }
-  | { readonly kind: typeof ROW; readonly row: RawRow }
-  | { readonly kind: typeof END };
 
 /** A document part that parses as XML but cannot be read as tables. */
 class DocxError extends Error {
@@ -289,7 +222,8 @@ class SheetAssembler {
 
   private openSheet(): void {
     if (this.open) this.events.push({ kind: END });
-    this.events.push({ kind: SHEET, index: this.sheets++ });
+    const index = this.sheets++;
+    this.events.push({ kind: SHEET, index, name: `Bảng ${index + 1}`, date1904: false });
     this.open = true;
     this.rowNumber = 0;
     this.columns = -1;
@@ -306,7 +240,7 @@ class SheetAssembler {
   private emit(values: readonly RawValue[]): void {
     const row = ++this.rowNumber;
     if (row > DOCX_MAX_ROWS) throw new DocxError(`a table runs past ${DOCX_MAX_ROWS} rows`);
-    if (values.length > 0) this.events.push({ kind: ROW, row: { row, values } });
+    if (values.length > 0) this.events.push({ kind: ROWS, row, count: 1, values });
   }
 }
 

@@ -17,8 +17,9 @@ import { dayNumber, dayToSerial1900, isValidYmd } from '../core/dates.js';
 import { DEFAULT_MAX_UNCOMPRESSED_BYTES } from './sniff.js';
 import type { SniffedZip } from './sniff.js';
 import { InputError, detach, withFileName } from './types.js';
-import type { RawRow, RawSheet, RawValue, RawWorkbook } from './types.js';
+import type { RawSheet, RawValue, RawWorkbook } from './types.js';
 import { XmlTokenizer } from './xml-sax.js';
+import { END, ROWS, SHEET, sheetsOfPart, type SheetEvent } from './part-sheets.js';
 import type { SaxHandler, XmlAttributes } from './xml-sax.js';
 import { corrupt, entryRange, entryText, entryTextSync, openZipDirectory, partCodecs, partError } from './xlsx-inflate.js';
 import type { Crc32, InflateRawStream, PartCodecs } from './xlsx-inflate.js';
@@ -96,97 +97,21 @@ interface ReadContext {
   readonly file: string | undefined;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Pulling events out of content.xml: one parse shared by the sheets and their rows.
+// content.xml parsed once, its events shared by the sheets and their rows (part-sheets.ts).
 
-async function* readSheets(entry: ZipEntry, context: ReadContext): AsyncGenerator<RawSheet> {
+function readSheets(entry: ZipEntry, context: ReadContext): AsyncGenerator<RawSheet> {
   const handler = new ContentHandler();
   const tokenizer = new XmlTokenizer(handler);
-  let chunks: AsyncGenerator<string> | undefined;
-  let queue: OdsEvent[] = [];
-  let at = 0;
-  let finished = false;
-  /** The sheet whose rows may be read now (-1: none). */
-  let active = -1;
-
-  const available = (): boolean => at < queue.length;
-  /** The next event, reading on as needed; undefined at the end of the part. */
-  const next = async (): Promise<OdsEvent | undefined> => {
-    while (at >= queue.length) {
-      if (finished) return undefined;
-      try {
-        chunks ??= entryText(context.bytes, entry, { codecs: context.codecs, maxBytes: context.maxBytes });
-        const step = await chunks.next();
-        if (step.done) {
-          finished = true;
-          tokenizer.end();
-        } else {
-          tokenizer.write(step.value);
-        }
-      } catch (error) {
-        finished = true;
-        throw asInputError(error, context.file, entry, context.bytes.length);
-      }
-      queue = handler.take();
-      at = 0;
-    }
-    return queue[at++];
-  };
-
-  async function* rowsOf(index: number): AsyncGenerator<readonly RawRow[]> {
-    let batch: RawRow[] = [];
-    while (active === index) {
-      if (!available() && batch.length > 0) {
-        yield batch;
-        batch = [];
-        if (active !== index) return;
-      }
-      const event = await next();
-      if (event === undefined || event.kind === END) {
-        active = -1;
-        break;
-      }
-      if (event.kind !== ROWS) continue; // (a SHEET never follows without an END)
-      const { values, row, count } = event;
-      for (let k = 0; k < count; k++) {
-        batch.push({ row: row + k, values });
-        if (batch.length >= BATCH) {
-          yield batch;
-          batch = [];
-          if (active !== index) return;
-        }
-      }
-    }
-    if (batch.length > 0) yield batch;
-  }
-
-  try {
-    for (;;) {
-      const event = await next();
-      if (event === undefined) break;
-      if (event.kind !== SHEET) continue; // rows of a sheet the consumer did not read
-      active = event.index;
-      yield { name: event.name, index: event.index, date1904: event.date1904, rows: rowsOf(event.index) };
-      active = -1;
-    }
-  } finally {
-    active = -1;
-    if (chunks) await chunks.return(undefined);
-  }
+  return sheetsOfPart(
+    () => entryText(context.bytes, entry, { codecs: context.codecs, maxBytes: context.maxBytes }),
+    { write: (chunk) => tokenizer.write(chunk), end: () => tokenizer.end(), take: () => handler.take() },
+    (error) => asInputError(error, context.file, entry, context.bytes.length),
+    BATCH,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
 // content.xml → events.
-
-const SHEET = 0;
-const ROWS = 1;
-const END = 2;
-
-type OdsEvent =
-  | { readonly kind: typeof SHEET; readonly index: number; readonly name: string; readonly date1904: boolean }
-  /** `count` consecutive rows from `row`, all holding `values`. */
-  | { readonly kind: typeof ROWS; readonly row: number; readonly count: number; readonly values: readonly RawValue[] }
-  | { readonly kind: typeof END };
 
 /** content.xml that parses as XML but breaks the sheet's bounds. */
 class OdsError extends Error {
@@ -272,7 +197,7 @@ class ContentHandler implements SaxHandler {
   wantText = false;
   private names = DEFAULT_NAMES;
   private rootSeen = false;
-  private events: OdsEvent[] = [];
+  private events: SheetEvent[] = [];
   private date1904 = false;
   private inSpreadsheet = false;
   private sheetCount = 0;
@@ -300,7 +225,7 @@ class ContentHandler implements SaxHandler {
   private ignoreSpace = true;
 
   /** The events since the last call. */
-  take(): OdsEvent[] {
+  take(): SheetEvent[] {
     const events = this.events;
     if (events.length > 0) this.events = [];
     return events;
