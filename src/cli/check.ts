@@ -74,7 +74,7 @@ export async function runCheck(values: CheckValues, args: readonly string[], io:
     // One job per unit (its files share their numbering series); the whole run is one job otherwise.
     const jobs: BatchJob[] = groupByUnit(inputs, unitOf).map((g) => ({ unit: g.unit, inputs: g.items.map((i) => ({ path: i.path, absolute: i.absolute, ...(i.unsupported ? { refuse: 'unsupported-type' as const } : i.emptyFolder ? { refuse: 'empty-folder' as const } : {}) })) }));
     const setup: CheckSetup = {
-      config: loaded.json,
+      config: values.partial && typeof loaded.json === 'object' && loaded.json !== null ? { ...(loaded.json as object), partial: true } : loaded.json,
       asOf,
       lang,
       ...(kind ? { kind } : {}),

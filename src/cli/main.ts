@@ -43,6 +43,8 @@ Tùy chọn:
   --lang vi|en            ngôn ngữ thông báo (mặc định vi)
   --config <tệp>          tệp cấu hình (mặc định ./vanthu.config.json nếu có)
   --kind di|den           coi mọi sổ là sổ văn bản đi (outgoing) hoặc đến (incoming)
+  --partial               tệp là danh mục, danh sách trích (công báo…), không phải cả sổ: chỗ hở số
+                          và số đầu năm chỉ được tóm tắt (tự nhận ra khi tiêu đề là DANH MỤC, CÔNG BÁO)
   --as-of <yyyy-mm-dd>    ngày dùng làm "hôm nay" (mặc định: hôm nay)
   --max-warnings <N>      trả mã 1 nếu số cảnh báo vượt N
   --documents <thư mục|mẫu glob>
@@ -76,6 +78,9 @@ Options:
   --lang vi|en              message language (default vi)
   --config <file>           config file (default ./vanthu.config.json when present)
   --kind outgoing|incoming  treat every register as outgoing or incoming
+  --partial               the files are lists of selected documents (a gazette, a danh mục), not whole
+                          registers: gaps and first numbers are only summarised (detected from titles
+                          such as DANH MỤC, CÔNG BÁO)
   --as-of <yyyy-mm-dd>      the date used as "today" (default: today)
   --max-warnings <N>        exit 1 when there are more than N warnings
   --documents <dir|glob>    check issued documents (PDF, page 1) against the outgoing register
@@ -129,6 +134,7 @@ export async function main(argv: readonly string[], io: MainIo = defaultIo()): P
         lang: { type: 'string' },
         config: { type: 'string', short: 'c' },
         kind: { type: 'string' },
+        partial: { type: 'boolean' },
         'as-of': { type: 'string' },
         'max-warnings': { type: 'string' },
         documents: { type: 'string' },

@@ -20,6 +20,7 @@ export interface CheckValues {
   readonly 'output-dir'?: string | undefined;
   readonly config?: string | undefined;
   readonly kind?: string | undefined;
+  readonly partial?: boolean | undefined;
   readonly 'as-of'?: string | undefined;
   readonly 'max-warnings'?: string | undefined;
   readonly quiet?: boolean | undefined;

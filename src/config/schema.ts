@@ -105,6 +105,11 @@ export const ConfigSchema = z.strictObject({
   agency: AgencySchema.optional(),
   /** Force the register kind instead of detecting it (same as `--kind`). */
   kind: z.enum(['outgoing', 'incoming']).optional(),
+  /**
+   * The files are partial lists (a gazette's list, a danh mục), not whole registers (same as
+   * `--partial`): gaps and the first number are summarised, never reported as unregistered documents.
+   */
+  partial: z.boolean().optional(),
   /** Column-mapping overrides: field → header text(s) or a column letter (`"C"`). */
   columns: z.partialRecord(fieldEnum, z.union([z.string(), z.array(z.string())])).optional(),
   rules: z.record(z.string(), RuleSettingSchema).optional(),

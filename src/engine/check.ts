@@ -107,7 +107,7 @@ export class Checker {
       config,
       agency: this.resolved.agency,
       asOf: asOfDay(setup.asOf),
-      detect: { ...(kind ? { kind } : {}), ...(config.columns ? { overrides: buildHeaderOverrides(config.columns) } : {}) },
+      detect: { ...(kind ? { kind } : {}), ...(config.partial ? { partial: true } : {}), ...(config.columns ? { overrides: buildHeaderOverrides(config.columns) } : {}) },
     };
   }
 

@@ -29,6 +29,8 @@ export interface RegisterSummary {
   readonly unplaced?: readonly { readonly column: string; readonly header: string }[];
   /** The same register (same entries) was read earlier in the run from this file and sheet; this one was not checked again. */
   readonly copyOf?: { readonly file: string; readonly sheet: string };
+  /** A partial list, not a whole register (RegisterInfo.partial): why it was read so. */
+  readonly partial?: 'option' | 'title' | 'columns';
 }
 
 export interface FileError {
@@ -194,7 +196,8 @@ class RuleGroup {
     const yearField = info.kind === 'incoming' ? 'arrivalDate' : 'issuedDate';
     let voted = 0;
     const vote =
-      info.title.year === undefined
+      // A partial list (a gazette, a danh mục) spans whatever years its selection does: no year of its own.
+      info.title.year === undefined && info.partial === undefined
         ? (entry: Entry): void => {
             if (voted++ >= YEAR_VOTES) return;
             const d = entry.day(yearField);
@@ -242,7 +245,16 @@ function summaryOf(info: RegisterInfo, count: number, year: number | undefined):
   const columns: Partial<Record<FieldName, string>> = {};
   for (const [field, col] of info.columns) columns[field] = col.letter;
   const unplaced = info.unmappedHeaders.map((h) => ({ column: h.letter, header: h.header }));
-  return { sheet: info.sheet, kind: info.kind, entries: count, ...(year !== undefined ? { year } : {}), headerRow: info.headerRow, columns, ...(unplaced.length > 0 ? { unplaced } : {}) };
+  return {
+    sheet: info.sheet,
+    kind: info.kind,
+    entries: count,
+    ...(year !== undefined ? { year } : {}),
+    headerRow: info.headerRow,
+    columns,
+    ...(unplaced.length > 0 ? { unplaced } : {}),
+    ...(info.partial !== undefined ? { partial: info.partial } : {}),
+  };
 }
 
 /** The sheet at `index` of a fresh read of the input, detected again (other sheets drained). */

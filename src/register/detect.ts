@@ -17,6 +17,8 @@ export interface DetectOptions {
   readonly file: string;
   readonly format: SourceFormat;
   readonly kind?: RegisterKind;
+  /** `--partial` / config `partial: true`: every sheet is a partial list. */
+  readonly partial?: boolean;
   readonly overrides?: { readonly byKey: HeaderOverrides; readonly byLetter: ReadonlyMap<string, FieldName> };
 }
 
@@ -121,14 +123,43 @@ function findHeader(head: readonly RawRow[], options: DetectOptions): { candidat
 }
 
 function decideKind(
-  fields: ReadonlyMap<FieldName, unknown>,
+  fields: ReadonlyMap<FieldName, { readonly header: string }>,
   title: TitleInfo,
   forced?: RegisterKind,
 ): { kind: RegisterKind; source: RegisterInfo['kindSource']; conflict?: RegisterInfo['kindConflict'] } {
   const own = ownKind(fields, title);
   if (forced) return { kind: forced, source: 'option', ...(own && own.kind !== forced ? { conflict: own } : {}) };
   if (title.kind) return { kind: title.kind, source: 'title' };
-  return { kind: hasAny(fields, INCOMING_FIELDS) ? 'incoming' : 'outgoing', source: 'headers' };
+  // A published list names each document's issuer ("Cơ quan ban hành"): the documents it lists were
+  // issued, not received — it is read like an outgoing book, with the issuer per row.
+  if (title.list) return { kind: 'outgoing', source: 'title' };
+  return { kind: incomingEvidence(fields) ? 'incoming' : 'outgoing', source: 'headers' };
+}
+
+/**
+ * Columns only an incoming register has. An author column headed with the issuer's wording ("Cơ
+ * quan ban hành", "Nơi ban hành") is in document lists too, which are no incoming books: alone, it
+ * does not make one.
+ */
+function incomingEvidence(fields: ReadonlyMap<FieldName, { readonly header: string }>): boolean {
+  for (const f of INCOMING_FIELDS) {
+    const c = fields.get(f);
+    if (c === undefined) continue;
+    if (f === 'author' && ISSUER_WORDING.test(fold(c.header))) continue;
+    return true;
+  }
+  return false;
+}
+
+const ISSUER_WORDING = /\b(?:ban hanh|bh)\b/;
+
+/**
+ * A sheet read as outgoing from its columns that names each document's issuer ("Cơ quan ban hành"):
+ * an agency's own book needs no such column — it is a list of documents of several issuers.
+ */
+function issuerListed(fields: ReadonlyMap<FieldName, { readonly header: string }>, kind: RegisterKind, source: RegisterInfo['kindSource']): boolean {
+  const author = fields.get('author');
+  return kind === 'outgoing' && source === 'headers' && author !== undefined && ISSUER_WORDING.test(fold(author.header));
 }
 
 /** Columns only an incoming register has, and columns only an outgoing one has (Phụ lục IV, I and VI). */
@@ -140,19 +171,22 @@ const hasAny = (fields: ReadonlyMap<FieldName, unknown>, names: readonly FieldNa
  * What the register says of itself: its title line ("Sổ đăng ký văn bản đến"), else columns that
  * only one kind has. Undefined when it says nothing clear (a bare list with number, date, subject).
  */
-function ownKind(fields: ReadonlyMap<FieldName, unknown>, title: TitleInfo): RegisterInfo['kindConflict'] {
+function ownKind(fields: ReadonlyMap<FieldName, { readonly header: string }>, title: TitleInfo): RegisterInfo['kindConflict'] {
   if (title.kind) return { kind: title.kind, source: 'title' };
-  const incoming = hasAny(fields, INCOMING_FIELDS);
+  const incoming = incomingEvidence(fields);
   if (incoming === hasAny(fields, OUTGOING_FIELDS)) return undefined;
   return { kind: incoming ? 'incoming' : 'outgoing', source: 'headers' };
 }
+
+/** A list of documents, not a register: "DANH MỤC VĂN BẢN …", "CÔNG BÁO …", "văn bản đăng công báo". */
+const LIST_TITLE = /^danh muc\b.*\bvan ban\b|\bcong bao\b|^danh muc (?:vbqppl|qppl)\b/;
 
 /** Reads the Phụ lục IV cover lines above the header: kind, Năm, Từ ngày … đến ngày, Từ số … đến số, Quyển số, agency. */
 export function readTitle(rows: readonly RawRow[], date1904: boolean): TitleInfo {
   const out: {
     agency?: string; parentAgency?: string; kind?: RegisterKind; year?: number; fromDate?: DayNumber; toDate?: DayNumber;
-    fromNumber?: number; toNumber?: number; volume?: string;
-    rows: Partial<Record<'kind' | 'year' | 'dates' | 'numbers' | 'volume', number>>;
+    fromNumber?: number; toNumber?: number; volume?: string; list?: boolean;
+    rows: Partial<Record<'kind' | 'year' | 'dates' | 'numbers' | 'volume' | 'list', number>>;
   } = { rows: {} };
   const agencyLines: string[] = [];
   for (const row of rows) {
@@ -161,9 +195,14 @@ export function readTitle(rows: readonly RawRow[], date1904: boolean): TitleInfo
     const f = fold(text);
     let used = false;
     const kindMatch = /van ban (di|den)\b/.exec(f);
-    if (kindMatch && /\bso\b|dang ky|danh sach/.test(f)) {
+    if (kindMatch && /\bso\b|dang ky|danh sach|danh muc/.test(f)) {
       out.kind = kindMatch[1] === 'di' ? 'outgoing' : 'incoming';
       out.rows.kind = row.row;
+      used = true;
+    }
+    if (LIST_TITLE.test(f)) {
+      out.list = true;
+      out.rows.list ??= row.row;
       used = true;
     }
     const dates = /tu ngay\s*(.+?)\s*den ngay\s*(.+)$/.exec(f);
@@ -325,6 +364,7 @@ export async function detectSheet(sheet: RawSheet, options: DetectOptions): Prom
     unmappedHeaders: candidate.unmapped,
     title,
     date1904: sheet.date1904,
+    ...(options.partial ? { partial: 'option' as const } : title.list ? { partial: 'title' as const } : issuerListed(candidate.fields, kind, source) ? { partial: 'columns' as const } : {}),
   };
   const dataColumns = [...columns.values()].filter((c) => c.field !== 'index').map((c) => c.index);
   const keyColumns = (['symbol', 'number', 'arrivalNumber'] as const).flatMap((f) => (columns.has(f) ? [columns.get(f)!.index] : []));

@@ -27,8 +27,13 @@ export interface TitleInfo {
   readonly fromNumber?: number;
   readonly toNumber?: number;
   readonly volume?: string;
+  /**
+   * The title calls the sheet a list of documents rather than a register: "DANH MỤC VĂN BẢN …",
+   * "CÔNG BÁO", "văn bản đăng công báo". Such lists hold a selection (the QPPL, what was published).
+   */
+  readonly list?: boolean;
   /** Row of each declaration, so findings about it can point there. */
-  readonly rows: Readonly<Partial<Record<'kind' | 'year' | 'dates' | 'numbers' | 'volume', number>>>;
+  readonly rows: Readonly<Partial<Record<'kind' | 'year' | 'dates' | 'numbers' | 'volume' | 'list', number>>>;
 }
 
 export interface RegisterInfo {
@@ -48,6 +53,13 @@ export interface RegisterInfo {
   readonly unmappedHeaders: readonly { readonly letter: string; readonly header: string }[];
   readonly title: TitleInfo;
   readonly date1904: boolean;
+  /**
+   * The sheet holds a selection of the documents, not every number given out (a published list, a
+   * danh mục; `--partial`, config `partial: true`, or a list title): gaps and a late first number
+   * say nothing about unregistered documents there, and are summarised instead of reported.
+   * 'columns': read as outgoing, the sheet names each document's issuer ("Cơ quan ban hành").
+   */
+  readonly partial?: 'option' | 'title' | 'columns';
 }
 
 export function columnLetter(index: number): string {

@@ -46,6 +46,8 @@ export default defineRule<z.infer<typeof Options>>({
     return seriesHandlers(context, (model, c) => {
       for (const s of model.series) {
         if (s.periodStart !== undefined || (!s.agency && s.items.length < 3)) continue;
+        // A partial list (a gazette, a danh mục) starts wherever its selection does: numbering/gap summarises.
+        if (c.register(s.items[0]!).partial !== undefined) continue;
         const low = lowest(c, s);
         if (!low || low.number <= 1 || continuation(model, c, s)) continue;
         // The register that opens the series' book: for the run's main book, any register of the

@@ -1,4 +1,6 @@
 import { defineRule } from '../../../src/engine/rule.js';
+import type { RegisterInfo } from '../../../src/register/model.js';
+import { headerLocation } from '../register/common.js';
 import { ND30 } from '../symbol/common.js';
 import { firstHolders, pad2, seriesData, seriesHandlers, type Series, type SeriesCollector, type SeriesModel } from './series.js';
 
@@ -26,6 +28,10 @@ export default defineRule({
         vi: 'Thiếu số {range} trong dãy số {seriesVi} năm {year}, đã được giải thích: {reasonVi}.',
         en: 'Number(s) {range} missing from the {seriesEn} series of {year}, explained: {reasonEn}.',
       },
+      partial: {
+        vi: 'Đây là danh mục, danh sách trích một phần văn bản ({whyVi}), không phải cả sổ đăng ký: {gaps} chỗ hở số ({missing} số) trong {series} dãy số không bị coi là văn bản chưa đăng ký, số đầu dãy không được kiểm tra. Nếu đây là cả sổ, chạy lại không có --partial (hoặc bỏ "partial": true trong tệp cấu hình).',
+        en: 'This is a list of selected documents ({whyEn}), not a whole register: {gaps} gaps ({missing} numbers) in {series} series are not taken for unregistered documents, and first numbers are not checked. If it is the whole register, run again without --partial (or drop "partial": true from the config).',
+      },
       outlier: {
         vi: 'Số {after} cách xa dãy số {seriesVi} năm {year} (số liền trước là {before}): kiểm tra lại số; nếu đúng thì thiếu {missing} số ({range}).',
         en: 'Number {after} is far beyond the {seriesEn} series of {year} (the number before it is {before}): check the number; if it is right, {missing} numbers ({range}) are missing.',
@@ -41,8 +47,23 @@ export default defineRule({
   check(context) {
     return seriesHandlers(context, (model, c) => {
       const named = namedByYear(c, model);
+      // Partial lists: per register, the gaps counted and summarised once (at its header row).
+      const partial = new Map<RegisterInfo, { gaps: number; missing: number; series: Set<Series> }>();
       for (const s of model.series) {
         const first = firstHolders(c, s);
+        const info = c.register(s.items[0]!);
+        if (info.partial !== undefined) {
+          let p = partial.get(info);
+          if (!p) partial.set(info, (p = { gaps: 0, missing: 0, series: new Set() }));
+          const nums = Float64Array.from(first.keys()).sort();
+          for (let k = 1; k < nums.length; k++) {
+            if (nums[k]! - nums[k - 1]! <= 1) continue;
+            p.gaps++;
+            p.missing += nums[k]! - nums[k - 1]! - 1;
+            p.series.add(s);
+          }
+          continue;
+        }
         const sorted = Float64Array.from(first.keys()).sort();
         for (let k = 1; k < sorted.length; k++) {
           const before = sorted[k - 1]!;
@@ -64,6 +85,16 @@ export default defineRule({
           if (reason) context.report({ location: c.location(at), messageId: 'explained', data: { ...data, reasonVi: reason.vi, reasonEn: reason.en }, severity: 'info' });
           else context.report({ location: c.location(at), messageId: 'gap', data });
         }
+      }
+      for (const [info, p] of partial) {
+        if (p.gaps === 0) continue;
+        const why =
+          info.partial === 'option'
+            ? { vi: 'theo tùy chọn --partial hoặc "partial": true', en: 'per --partial or "partial": true' }
+            : info.partial === 'title'
+              ? { vi: 'tiêu đề là danh mục hoặc công báo', en: 'its title is a list or gazette' }
+              : { vi: 'có cột cơ quan ban hành cho từng văn bản', en: 'it names the issuer of each document' };
+        context.report({ location: headerLocation(info), messageId: 'partial', data: { whyVi: why.vi, whyEn: why.en, gaps: p.gaps, missing: p.missing, series: p.series.size }, severity: 'info' });
       }
     });
   },

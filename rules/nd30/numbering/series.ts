@@ -328,6 +328,11 @@ export class SeriesCollector {
   readonly named = new Map<number, number[]>();
   /** The other reading of an ambiguous day-first text date (05/03 ↔ 03/05). */
   readonly swapped = new Map<number, DayNumber>();
+  /**
+   * The year segment of a legal-normative number (`10/2023/NQ-HĐND`): the year its number counts in,
+   * whatever the date or the neighbours say (Luật 64/2025 Điều 7.3: the number runs within its year).
+   */
+  readonly symbolYear = new Map<number, number>();
   private readonly keys: string[] = [];
   private readonly keyIndex = new Map<string, number>();
   private readonly types: string[] = [];
@@ -420,7 +425,8 @@ export class SeriesCollector {
         const slot = classify(p, p.raw.trim(), secret, this.settings);
         if (slot) {
           num = pn.value;
-          key = this.intern(this.keys, this.keyIndex, slot.key);
+          if ((p.form === 'qppl' || p.form === 'joint' || p.form === 'law') && p.year !== undefined && /^(?:19|20)[0-9]{2}$/u.test(p.year)) this.symbolYear.set(i, Number(p.year));
+          key = this.intern(this.keys, this.keyIndex, withAuthor(slot.key, entry));
           type = this.intern(this.types, this.typeIndex, slot.type);
           if (pn.suffix !== undefined) this.suffix.set(i, pn.suffix);
         }
@@ -520,6 +526,19 @@ export class SeriesCollector {
   }
 }
 
+/**
+ * A register that names each document's issuer or author (`Cơ quan ban hành`, `Tác giả`: a published
+ * list holding HĐND tỉnh and three HĐND xã, all `NQ-HĐND`) keeps a series per named issuer: the
+ * name joins the symbol's issuer code in the key (`qppl|HĐND~HĐND xã A|NQ`).
+ */
+function withAuthor(key: string, entry: Entry): string {
+  if (!entry.has('author')) return key;
+  const name = entry.text('author').replace(/[|#~]/gu, ' ').replace(/\s+/gu, ' ').trim().slice(0, 80);
+  if (name === '') return key;
+  const [cat, issuer, type] = key.split('|') as [string, string, string];
+  return `${cat}|${issuer}~${name}|${type}`;
+}
+
 export interface SeriesModel {
   readonly series: readonly Series[];
   /** Series year of each entry. */
@@ -579,13 +598,24 @@ function seriesYears(c: SeriesCollector): { years: number[]; outlier: boolean[] 
   const outlier = new Array<boolean>(n);
   for (let r = 0; r < c.registers.length; r++) {
     const [a, b] = c.registerRange(r);
-    const res = analyseYears(c.day.slice(a, b), declaredYear(c.registers[r]!));
+    // A partial list (a gazette, a danh mục) is in no date order: each entry counts in its own
+    // date's year, and an undated one in none (no neighbours' year taken for it).
+    const info = c.registers[r]!;
+    const res = info.partial !== undefined ? ownYears(c.day.slice(a, b)) : analyseYears(c.day.slice(a, b), declaredYear(info));
     for (let i = a; i < b; i++) {
-      years[i] = res.years[i - a]!;
-      outlier[i] = res.outlier[i - a]!;
+      // A legal-normative number's own year segment is its series year: numbers of different
+      // years are never duplicates, gaps or restarts of each other (symbol/year-mismatch speaks
+      // when the date disagrees).
+      const own = c.symbolYear.get(i);
+      years[i] = own ?? res.years[i - a]!;
+      outlier[i] = own === undefined && res.outlier[i - a]!;
     }
   }
   return { years, outlier };
+}
+
+function ownYears(days: readonly number[]): YearAnalysis {
+  return { years: days.map((d) => (Number.isNaN(d) ? Number.NaN : yearOfDay(d))), outlier: days.map(() => false) };
 }
 
 /** 2. The agency's issuer: the config's, else the most common administrative issuer. */
@@ -1033,8 +1063,10 @@ export function seriesLabel(cat: string, issuer: string, type: string | undefine
       en = `"${cat.slice(2)}"`;
   }
   if (cat !== 'arrival' && !cat.startsWith('x:') && issuer !== '' && issuer !== agency) {
-    vi += ` của ${issuer}`;
-    en += ` of ${issuer}`;
+    // `HĐND~HĐND xã A`: the issuer as the register names it.
+    const named = issuer.includes('~') ? issuer.slice(issuer.indexOf('~') + 1) : issuer;
+    vi += ` của ${named}`;
+    en += ` of ${named}`;
   }
   if (chain > 0) {
     vi += ` (sổ thứ ${chain + 1})`;

@@ -87,7 +87,9 @@ export default defineRule<z.infer<typeof Options>>({
           const d = entry.day(yearField(entry.register.kind));
           if (d !== undefined && (lastDay === undefined || d > lastDay)) lastDay = d;
         }
-        if (!cells || (entry.has('notes') && isVoidingNote(entry.text('notes')))) return;
+        // A published list or danh mục (register.partial) is no Phụ lục IV register: its columns and
+        // blank cells are its publisher's choice.
+        if (!cells || entry.register.partial !== undefined || (entry.has('notes') && isVoidingNote(entry.text('notes')))) return;
         const kind = entry.register.kind;
         for (const field of REQUIRED[kind]) {
           let at: FieldName = field;
@@ -109,7 +111,7 @@ export default defineRule<z.infer<typeof Options>>({
         }
       },
       registerEnd(info) {
-        if (!columns) return;
+        if (!columns || info.partial !== undefined) return;
         const t = info.title;
         const ends = t.toDate ?? (t.year !== undefined ? dayNumber(t.year, 12, 31) : lastDay);
         const oldForm = ends !== undefined && ends < ND30_IN_FORCE;

@@ -224,7 +224,7 @@ export function truncatedYear(p: ParsedSymbol): boolean {
  */
 export function fixKind(entry: Entry, p: ParsedSymbol, own: readonly Repair['kind'][]): 'safe' | 'suggestion' {
   if (entry.register.kind === 'incoming') return 'suggestion';
-  return p.repairs.every((r) => r.kind === 'trim' || r.kind === 'nfc' || own.includes(r.kind)) ? 'safe' : 'suggestion';
+  return p.repairs.every((r) => r.uncertain !== true && (r.kind === 'trim' || r.kind === 'nfc' || own.includes(r.kind))) ? 'safe' : 'suggestion';
 }
 
 /** The number written canonically: two digits below 10, no padding above (`7` → `07`, `0087` → `87`). */

@@ -22,6 +22,10 @@ export default defineRule({
         vi: 'Số, ký hiệu "{value}" có dấu cách; các nhóm chữ viết liền, nối bằng "/" và "-" không cách chữ: "{fixed}".{adviceVi}',
         en: 'Symbol "{value}" contains spaces; groups are joined by "/" and "-" without spaces: "{fixed}".{adviceEn}',
       },
+      spacesUnsure: {
+        vi: 'Số, ký hiệu "{value}" có dấu cách; các nhóm chữ viết liền, nối bằng "/" và "-" không cách chữ. Có dấu cách giữa hai nhóm có thể thay cho dấu "-" hoặc "/" chứ không phải gõ thừa: có lẽ phải viết "{fixed}", kiểm tra lại với văn bản.{adviceVi}',
+        en: 'Symbol "{value}" contains spaces; groups are joined by "/" and "-" without spaces. A space between two groups may stand for a "-" or "/" rather than be a typo: it likely reads "{fixed}"; check it against the document.{adviceEn}',
+      },
       lineBreak: {
         vi: 'Số, ký hiệu "{value}" bị xuống dòng giữa chừng; phải viết trên một dòng: "{fixed}".{adviceVi}',
         en: 'Symbol "{value}" is broken across lines; it must be on one line: "{fixed}".{adviceEn}',
@@ -47,11 +51,13 @@ export default defineRule({
         const lineBreak = spaced.some((r) => r.kind === 'line-break');
         // Only spacing repairs → the joined value is certainly right (a sender's symbol, though, only
         // after a look at the original); otherwise other rules speak too.
-        const onlySpacing = entry.register.kind === 'outgoing' && parsed.repairs.every((r) => spacing(r) || r.kind === 'trim' || r.kind === 'nfc');
+        // A space that may stand for a hyphen or a slash (`BTC BLĐTB&XH`, `15 TT/…`) has no certain reading.
+        const unsure = spaced.find((r) => r.uncertain === true);
+        const onlySpacing = entry.register.kind === 'outgoing' && unsure === undefined && parsed.repairs.every((r) => spacing(r) || r.kind === 'trim' || r.kind === 'nfc');
         context.report({
           entry,
           field: 'symbol',
-          messageId: lineBreak ? 'lineBreak' : 'spaces',
+          messageId: lineBreak ? 'lineBreak' : unsure ? 'spacesUnsure' : 'spaces',
           data: { adviceVi: adviceVi(entry), adviceEn: adviceEn(entry), value: parsed.raw.replace(/\s*\n\s*/g, '↵'), fixed: parsed.normalized },
           fix: { from: parsed.raw, to: parsed.normalized, kind: onlySpacing ? 'safe' : 'suggestion' },
           severity: severityFor(entry),

@@ -45,12 +45,14 @@ import {
   matchDForĐIssuer,
   matchHistoricIssuerWithoutType,
   matchHistoricTypeCode,
+  matchKnownIssuer,
   matchMixedCaseIssuer,
   matchPartyTypeCode,
   matchStateTypeCode,
   type CodeMatch,
   type StateTypeInfo,
 } from '../../data/doc-types.js';
+import { nearMixedCaseType } from './near-miss.js';
 import type { ParsedSymbol, Repair, SymbolForm, SymbolNumber } from './types.js';
 
 /** Inputs longer than this are not analysed (bounded work on pasted paragraphs). */
@@ -225,6 +227,8 @@ interface Sep {
   value: string;
   /** Inserted by a lost-hyphen split (reported by that repair). */
   readonly synthetic?: boolean;
+  /** A whitespace run read as one of several possible separators (see Repair.uncertain). */
+  uncertain?: boolean;
 }
 
 function makeSep(orig: string): Sep | null {
@@ -263,6 +267,9 @@ const DIGITS = /^[0-9]+$/u;
 const NUMBER_LIKE = /^[0-9]+[A-HJ-NP-Za-km-np-z]?$/u;
 const YEAR4 = /^(?:19|20)[0-9]{2}$/u;
 const HAS_LETTER = /\p{L}/u;
+/** A document type name (and `số`) before the number: `Thông tư 217-KHKT/TT`, `Quyết định số 15/QĐ-UBND`. */
+const TYPE_NAME_LEAD =
+  /^(?:thông tư liên tịch|thông tư liên bộ|thông tư|quyết định|nghị định|nghị quyết liên tịch|nghị quyết|chỉ thị|công văn|công điện|thông báo|thông cáo|kế hoạch|báo cáo|tờ trình|hướng dẫn|quy định|quy chế|pháp lệnh|luật|lệnh|văn bản hợp nhất|văn bản|giấy mời)(?:\s+s[oố])?\s*[:.]?\s+(?=[0-9])/iu;
 /** `Số:`, `Số `, `số.` before a number or a slash. */
 const SO_LABEL = /^s[oố](?:\s*[:.]\s*|\s+)(?=[0-9/])/iu;
 
@@ -298,15 +305,15 @@ function needsUpper(g: string): boolean {
 
 class Ctx {
   readonly repairs: Repair[] = [];
-  add(kind: Kind, from: string, to: string): void {
-    if (from !== to) this.repairs.push({ kind, from, to });
+  add(kind: Kind, from: string, to: string, uncertain?: boolean): void {
+    if (from !== to) this.repairs.push(uncertain === true ? { kind, from, to, uncertain } : { kind, from, to });
   }
   /** Report a separator's repairs given its final value. */
   sep(s: Sep): void {
     if (s.synthetic === true) return;
     if (s.core === '') {
-      if (s.value === '') this.add(s.brk ? 'line-break' : 'space', s.orig, '');
-      else this.add(s.brk ? 'line-break' : 'separator', s.orig, s.value);
+      if (s.value === '') this.add(s.brk ? 'line-break' : 'space', s.orig, '', s.uncertain);
+      else this.add(s.brk ? 'line-break' : 'separator', s.orig, s.value, s.uncertain);
       return;
     }
     if (s.ws) this.add(s.brk ? 'line-break' : 'space', s.orig, s.core);
@@ -365,6 +372,9 @@ function fixNameGroup(ctx: Ctx, g: Grp, isIssuerPosition: boolean): void {
       g.text = mc.info.code;
       return;
     }
+    // `Tr` is no code in capitals (`TR`) either: one edit from TTr, it is a misspelt type code
+    // (symbol/near-miss-code suggests it), kept as written rather than "fixed" into another miss.
+    if (nearMixedCaseType(written) !== undefined) return;
   }
   let t = written;
   if (needsUpper(t)) {
@@ -547,6 +557,15 @@ function parseInner(raw: string, extraIssuers: readonly string[]): ParsedSymbol 
       text = text.slice(label[0].length);
     }
   }
+  {
+    // The type name copied before the symbol (`Thông tư 217-KHKT/TT`, `Quyết định số 15/QĐ-UBND`):
+    // set aside so the symbol is read; symbol/type-name reports it and no rule offers a fix.
+    const named = TYPE_NAME_LEAD.exec(text);
+    if (named) {
+      ctx.add('type-name', named[0], '');
+      text = text.slice(named[0].length);
+    }
+  }
   if (text === '') return result(str, '', { form: 'empty', units: [] }, []);
   // A sentence written into the symbol column ("V/v chưa cấp số", "chưa ban hành"): no symbol at
   // all, not a symbol with defects to repair one by one. Prose and remarks need a space; most
@@ -606,6 +625,8 @@ function parseInner(raw: string, extraIssuers: readonly string[]): ParsedSymbol 
   }
 
   // ---- whitespace-only separators: join, or a hyphen after a type code ----------------------
+  const isKnownCode = (g: string): boolean =>
+    matchKnownIssuer(g) !== undefined || matchKnownIssuer(g.replace(/&/gu, '')) !== undefined || isExtraIssuer(extraIssuers, g);
   {
     const g2: Grp[] = [G[0] as Grp];
     const s2: Sep[] = [];
@@ -627,11 +648,24 @@ function parseInner(raw: string, extraIssuers: readonly string[]): ParsedSymbol 
         matchStateTypeCode(left.text + right.text) === undefined;
       // `12/2024 QĐ-UBND`: a space standing for the slash after the year.
       const asSlash = afterSlash && YEAR4.test(left.text) && startsWithLetter(right.text);
-      if (asHyphen || asSlash) {
-        s.value = asHyphen ? '-' : '/'; // reported with the other separators at the end
+      // `15 TT/KH-NV-TC`, `15 QĐ-UBND`: a space after the running number stands for its separator —
+      // never joined into the number ("15TT"). Before a later slash it is the hyphen of the
+      // `NN-TYPE/ISSUER` forms (Party, pre-1997 State), one reading among others; else the slash.
+      const afterNumber = g2.length === 1 && before === undefined && DIGITS.test(left.text) && startsWithLetter(right.text);
+      const laterSlash = afterNumber && S.slice(i + 1).some((x) => x.value === '/');
+      // `BTC BLĐTB&XH`: two issuer codes of the table whose join is none — the space stands for
+      // the hyphen between them (likely, not certain). Joined codes the table knows (`BGD ĐT` →
+      // BGDĐT) are certain; any other join of two code groups is likely only.
+      const between = !afterNumber && !asHyphen && !asSlash && startsWithLetter(left.text) && startsWithLetter(right.text);
+      const knownJoin = between && isKnownCode(left.text + right.text);
+      const twoCodes = between && !knownJoin && isKnownCode(left.text) && isKnownCode(right.text);
+      if (asHyphen || asSlash || afterNumber || twoCodes) {
+        s.value = asHyphen || twoCodes || laterSlash ? '-' : '/'; // reported with the other separators at the end
+        if (twoCodes || laterSlash) s.uncertain = true;
         s2.push(s);
         g2.push(right);
       } else {
+        if (between && !knownJoin && [...left.text].length >= 2 && [...right.text].length >= 2) s.uncertain = true;
         ctx.sep(s); // value '' → 'space' / 'line-break' repair
         left.text += right.text;
       }

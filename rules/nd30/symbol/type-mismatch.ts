@@ -1,3 +1,4 @@
+import { likelyTypeCode } from './near-miss.js';
 import { defineRule } from '../../../src/engine/rule.js';
 import { matchKnownIssuer, typeCodeForName, typeNameForCode } from '../../data/doc-types.js';
 import { agencyIssuers, includesCode, ND30, partyInStateForm, symbolOf } from './common.js';
@@ -62,7 +63,8 @@ export default defineRule({
     return {
       row(entry) {
         const parsed = symbolOf(entry, context.agency);
-        if (!parsed || partyInStateForm(parsed) || parsed.typeStatus === 'unofficial') return;
+        // A misspelt type code (`52/Tr-SCT`) is symbol/near-miss-code's, with the code it likely is.
+        if (!parsed || partyInStateForm(parsed) || parsed.typeStatus === 'unofficial' || likelyTypeCode(parsed) !== undefined) return;
         if (parsed.form !== 'typed' && parsed.form !== 'qppl' && parsed.form !== 'joint' && parsed.form !== 'cong-van') return;
         const typeCell = entry.text('type');
         const named = typeCodeForName(typeCell !== '' ? typeCell : entry.typeAndSubject());

@@ -37,10 +37,17 @@ export interface Repair {
     | 'lost-hyphen' // `QĐUBND` split into `QĐ-UBND` (hyphen lost in a PDF text layer)
     | 'd-for-đ' // `QD` read as `QĐ`
     | 'case' // `QĐ-ubnd`, `TTR` → canonical case
-    | 'note'; // a remark after the symbol (`12/SNV-VP đã hủy`) set aside: it belongs in Ghi chú
+    | 'note' // a remark after the symbol (`12/SNV-VP đã hủy`) set aside: it belongs in Ghi chú
+    | 'type-name'; // the type name written before the symbol (`Thông tư 217-KHKT/TT`) set aside
   /** The text before and after, as small as possible (e.g. `" / "` → `"/"`). */
   readonly from: string;
   readonly to: string;
+  /**
+   * The repair is one likely reading among others (a space between two issuer codes may stand for
+   * a hyphen or be a typo inside one code; a space after the number for "/" or "-"): a fix built on
+   * it is a suggestion, never safe.
+   */
+  readonly uncertain?: true;
 }
 
 /** The running number at the front of the symbol. */

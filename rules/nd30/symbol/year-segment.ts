@@ -1,6 +1,7 @@
 import { defineRule } from '../../../src/engine/rule.js';
 import { isLawIssuer, matchKnownIssuer, stateTypeCode, typeNameForCode } from '../../data/doc-types.js';
 import type { ParsedSymbol } from './types.js';
+import { likelyTypeCode } from './near-miss.js';
 import { adviceEn, adviceVi, issuedIso, issuedYear, ND30, partyInStateForm, QPPL_LAW, severityFor, stateSender, symbolOf, truncatedYear } from './common.js';
 
 // Only legal normative documents (QPPL) carry the year of issue between number and type
@@ -89,6 +90,9 @@ export default defineRule({
         // `12/2024/QĐST-HNGĐ`, companies `12/2024/HĐ-XD`, each under their own rules.
         if (entry.register.kind === 'incoming' && (parsed.issuer === undefined || !stateSender(parsed.issuer))) return;
         const code = parsed.canonicalType;
+        // `101/2011/TTL-BTC-BKHCN`: a misspelt joint circular (TTLT), not a công văn with a year —
+        // symbol/near-miss-code speaks; dropping the year would be a wrong fix.
+        if (code === undefined && likelyTypeCode(parsed) !== undefined) return;
         if (code === undefined) {
           // `12/2025/UBND-VP`: a công văn with a year. Without units it may be a law-like issuer: silent.
           if (parsed.units.length > 0) notQppl('văn bản hành chính', 'an administrative document');
