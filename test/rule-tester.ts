@@ -46,6 +46,9 @@ export async function runRuleCase(rule: AnyRule, c: RuleCase) {
   const registers: MemoryRegister[] = [exampleRegister(c), ...(c.more ?? [])];
   const results = await checkMemory(registers, { rules: [rule], config, asOf: c.asOf ?? DEFAULT_AS_OF });
   const firstRow = (c.title?.length ?? 0) + 2;
+  // A case whose register cannot be built or read is a broken test, never a vacuous pass.
+  const broken = results.find((r) => r.error !== undefined);
+  if (broken) throw new Error(`the case's register was not read: ${JSON.stringify(broken.error)}`);
   const findings = results.flatMap((r) => r.findings).filter((f) => f.ruleId === rule.meta.id || f.ruleId === 'internal-error');
   return { findings, firstRow, results };
 }

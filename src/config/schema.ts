@@ -114,6 +114,13 @@ export const ConfigSchema = z.strictObject({
   columns: z.partialRecord(fieldEnum, z.union([z.string(), z.array(z.string())])).optional(),
   rules: z.record(z.string(), RuleSettingSchema).optional(),
   numbering: NumberingSchema.optional(),
+  /**
+   * A Party committee's book (`05-NQ/ĐU`): Party documents are numbered from 01 per type over the
+   * committee's term (nhiệm kỳ), not per year (Hướng dẫn 05-HD/VPTW of 2026, as 36-HD/VPTW before).
+   * `termStart`: the first day of each term (the congress), e.g. ["2020-08-15", "2025-07-20"];
+   * without it all Party numbers of the book count in one term.
+   */
+  party: z.strictObject({ termStart: z.union([isoDate, z.array(isoDate)]).optional() }).optional(),
   calendar: CalendarSchema.optional(),
   units: z.array(UnitSchema).optional(),
 });

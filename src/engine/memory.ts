@@ -14,6 +14,8 @@ const EXTRA_HEADERS: Partial<Record<FieldName, string>> = {
   number: 'Số vào sổ',
   type: 'Loại văn bản',
   subject: 'Trích yếu',
+  // In an outgoing-like sheet (a published list) the author column names each document's issuer.
+  author: 'Cơ quan ban hành',
   urgency: 'Độ khẩn',
   secrecy: 'Độ mật',
   dueDate: 'Hạn xử lý',
@@ -105,6 +107,6 @@ export async function checkMemory(registers: readonly MemoryRegister[], options:
   const resolved = resolveConfig(options.config ?? {}, options.rules);
   return runAll(
     registers.map((r, i) => ({ path: r.file ?? `memory-${i + 1}.xlsx`, open: () => memoryWorkbook(r) })),
-    { rules: resolved.rules, config: resolved.config, agency: resolved.agency, asOf: options.asOf, detect: resolved.config.kind ? { kind: resolved.config.kind } : {} },
+    { rules: resolved.rules, config: resolved.config, agency: resolved.agency, asOf: options.asOf, detect: { ...(resolved.config.kind ? { kind: resolved.config.kind } : {}), ...(resolved.config.partial ? { partial: true } : {}) } },
   );
 }

@@ -59,7 +59,7 @@ function fileSection(file: ReportFile, metas: ReadonlyMap<string, RuleMeta<unkno
   if (file.error) parts.push(`<p class="fileerr"><b>${T['unreadable']![lang]}</b> (${esc(file.error.code)}): ${esc(file.error.message)}</p>`);
   for (const r of file.registers) {
     parts.push(
-      `<p class="sub">${r.sheet ? `${T['sheet']![lang]} <b>${esc(r.sheet)}</b>: ` : ''}${esc(localize(UI['registerLine']!, lang, { kind: kindLabel(r.kind, lang), year: r.year ?? localize(UI['unknownYear']!, lang), entries: r.entries, headerRow: r.headerRow }))}</p>`,
+      `<p class="sub">${r.sheet ? `${T['sheet']![lang]} <b>${esc(r.sheet)}</b>: ` : ''}${esc(localize(UI['registerLine']!, lang, { kind: kindLabel(r.kind, lang, r.partial !== undefined), year: r.year ?? localize(UI['unknownYear']!, lang), entries: r.entries, headerRow: r.headerRow }))}</p>`,
       `<p class="sub cols">${esc(localize(UI['columnsLine']!, lang))}: ${esc(columnMap(r, lang))}</p>`,
     );
   }

@@ -103,8 +103,10 @@ export function buildReport(results: readonly FileResult[], rules: readonly AnyR
   };
 }
 
-export function kindLabel(kind: RegisterKind, lang: Lang): string {
-  return kind === 'outgoing' ? (lang === 'vi' ? 'văn bản đi' : 'outgoing') : lang === 'vi' ? 'văn bản đến' : 'incoming';
+/** The kind as the register line names it; a partial list (a gazette, a danh mục) says so. */
+export function kindLabel(kind: RegisterKind, lang: Lang, partial = false): string {
+  const base = kind === 'outgoing' ? (lang === 'vi' ? 'văn bản đi' : 'outgoing') : lang === 'vi' ? 'văn bản đến' : 'incoming';
+  return partial ? `${base} (${lang === 'vi' ? 'danh mục, một phần văn bản' : 'a list of selected documents'})` : base;
 }
 
 /** Column letters in sheet order (A … Z, AA …). */

@@ -37,7 +37,7 @@ export function formatStylish(report: Report, options: StylishOptions): string {
     out.push(paint('underline', file.path));
     if (file.error) out.push(`  ${paint('red', t('fileError'))}  ${file.error.message}  ${paint('gray', `[${file.error.code}]`)}`);
     for (const reg of file.registers) {
-      const line = t('registerLine', { kind: kindLabel(reg.kind, lang), year: reg.year ?? t('unknownYear'), entries: reg.entries, headerRow: reg.headerRow });
+      const line = t('registerLine', { kind: kindLabel(reg.kind, lang, reg.partial !== undefined), year: reg.year ?? t('unknownYear'), entries: reg.entries, headerRow: reg.headerRow });
       out.push(paint('gray', `  ${reg.sheet ? `[${reg.sheet}] ` : ''}${line}`));
       out.push(paint('gray', `    ${t('columnsLine')}: ${columnMap(reg, lang)}`));
     }

@@ -443,7 +443,8 @@ function renderOverview(r: Report): void {
           {},
           el('td', { text: f.path }),
           el('td', { text: reg.sheet ?? '' }),
-          el('td', { text: tr(reg.kind === 'outgoing' ? 'outgoing' : 'incoming') }),
+          // A published list (a gazette, a danh mục) is read as a partial list: say so beside the kind.
+          el('td', { text: reg.partial !== undefined ? `${tr(reg.kind === 'outgoing' ? 'outgoing' : 'incoming')} · ${tr('partialList')}` : tr(reg.kind === 'outgoing' ? 'outgoing' : 'incoming') }),
           el('td', { text: reg.year ?? '' }),
           el('td', { class: 'num', text: reg.entries.toLocaleString(lang) }),
           el('td', { class: 'num sev-error', text: counts.error }),

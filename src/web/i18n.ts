@@ -40,6 +40,7 @@ const TEXT = {
   file: { vi: 'Tệp', en: 'File' },
   sheet: { vi: 'Trang tính', en: 'Sheet' },
   kind: { vi: 'Loại sổ', en: 'Register' },
+  partialList: { vi: 'danh mục (một phần văn bản)', en: 'list (a selection of documents)' },
   year: { vi: 'Năm', en: 'Year' },
   entries: { vi: 'Số văn bản', en: 'Entries' },
   columns: { vi: 'Cột đã nhận ra', en: 'Columns found' },

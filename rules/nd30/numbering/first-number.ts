@@ -48,6 +48,8 @@ export default defineRule<z.infer<typeof Options>>({
         if (s.periodStart !== undefined || (!s.agency && s.items.length < 3)) continue;
         // A partial list (a gazette, a danh mục) starts wherever its selection does: numbering/gap summarises.
         if (c.register(s.items[0]!).partial !== undefined) continue;
+        // Party numbers run over the committee's term (party.termStart), not from 01 each 1 January.
+        if (s.category === 'party') continue;
         const low = lowest(c, s);
         if (!low || low.number <= 1 || continuation(model, c, s)) continue;
         // The register that opens the series' book: for the run's main book, any register of the

@@ -31,6 +31,10 @@ export default defineRule({
   check(context) {
     return seriesHandlers(context, (model, c) => {
       for (const s of model.series) {
+        // A partial list (a gazette, a danh mục) holds a selection in its own order: continuing numbers across years there say nothing.
+        if (c.register(s.items[0]!).partial !== undefined) continue;
+        // Party numbers run over the committee's term (party.termStart), not from 01 each 1 January.
+        if (s.category === 'party') continue;
         const cont = continuation(model, c, s);
         if (!cont) continue;
         context.report({

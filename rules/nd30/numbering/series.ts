@@ -72,6 +72,8 @@ export interface NumberingSettings {
   readonly explicit: readonly ExplicitSeries[];
   readonly voided: readonly VoidedNumbers[];
   readonly restarts: readonly DayNumber[];
+  /** Party terms' first days (config `party.termStart`), ascending; empty = one term. */
+  readonly partyTerms: readonly DayNumber[];
   readonly agencyIssuer?: string;
   /** The agency config: its issuer codes let the symbol parser split `12/QĐSNV` (symbolOf). */
   readonly agency?: AgencyConfig;
@@ -103,6 +105,11 @@ export function numberingSettings(config: Config): NumberingSettings {
     scheme: n.scheme,
     explicit,
     restarts: n.restarts.map((d) => parseIso(d)).filter((d): d is DayNumber => d !== undefined),
+    partyTerms: [config.party?.termStart ?? []]
+      .flat()
+      .map((d) => parseIso(d))
+      .filter((d): d is DayNumber => d !== undefined)
+      .sort((a, b) => a - b),
     ...(config.agency?.issuer ? { agencyIssuer: config.agency.issuer } : {}),
     ...(config.agency ? { agency: config.agency } : {}),
   };
@@ -150,6 +157,9 @@ export function classify(p: ParsedSymbol, symbolText: string, secret: boolean, s
     case 'typed':
     case 'cong-van':
       return { key: `admin|${issuer}|${s.scheme === 'per-type' ? type : ''}`, type };
+    case 'party':
+      // Party documents: one series per type and committee over the term (party.termStart).
+      return p.issuer === undefined || p.type === undefined ? undefined : { key: `party|${issuer}|${type}`, type };
     default:
       return undefined;
   }
@@ -426,6 +436,9 @@ export class SeriesCollector {
         if (slot) {
           num = pn.value;
           if ((p.form === 'qppl' || p.form === 'joint' || p.form === 'law') && p.year !== undefined && /^(?:19|20)[0-9]{2}$/u.test(p.year)) this.symbolYear.set(i, Number(p.year));
+          // A Party number counts in its committee's term, never "from 01 on 1 January": the series
+          // year is the term's first year (0 when no term is configured: one term for the book).
+          if (p.form === 'party') this.symbolYear.set(i, termYear(this.settings.partyTerms, day));
           key = this.intern(this.keys, this.keyIndex, withAuthor(slot.key, entry));
           type = this.intern(this.types, this.typeIndex, slot.type);
           if (pn.suffix !== undefined) this.suffix.set(i, pn.suffix);
@@ -526,6 +539,23 @@ export class SeriesCollector {
   }
 }
 
+function firstYear(c: SeriesCollector, items: readonly number[]): number {
+  let min = Number.POSITIVE_INFINITY;
+  for (const i of items) {
+    const d = c.day.at(i);
+    if (!Number.isNaN(d) && d < min) min = d;
+  }
+  return Number.isFinite(min) ? yearOf(min as DayNumber) : 0;
+}
+
+/** The first year of the Party term a day falls in (0: before any configured term, or none configured). */
+function termYear(terms: readonly DayNumber[], day: number): number {
+  let year = 0;
+  if (Number.isNaN(day)) return terms.length > 0 ? yearOf(terms[terms.length - 1]!) : 0;
+  for (const t of terms) if (t <= day) year = yearOf(t);
+  return year;
+}
+
 /**
  * A register that names each document's issuer or author (`Cơ quan ban hành`, `Tác giả`: a published
  * list holding HĐND tỉnh and three HĐND xã, all `NQ-HĐND`) keeps a series per named issuer: the
@@ -588,7 +618,7 @@ function buildModel(c: SeriesCollector): SeriesModel {
   const agency = agencyIssuerOf(c);
   const protos = protoSeries(c, groupsByKeyAndYear(c, years, agency));
   const merged = mergeMinorSeries(c, protos, agency);
-  return { series: seriesObjects(protos, merged, agency), years, outlier, agencyIssuer: agency };
+  return { series: seriesObjects(c, protos, merged, agency), years, outlier, agencyIssuer: agency };
 }
 
 /** 1. Series years, register by register. */
@@ -761,7 +791,7 @@ function mergeMinorSeries(c: SeriesCollector, protos: Proto[], agency: string): 
 }
 
 /** 5. Series objects, the main series of each year (and period) marked. */
-function seriesObjects(protos: readonly Proto[], merged: ReadonlySet<Proto>, agency: string): Series[] {
+function seriesObjects(c: SeriesCollector, protos: readonly Proto[], merged: ReadonlySet<Proto>, agency: string): Series[] {
   const series: Series[] = [];
   for (const p of protos) {
     if (merged.has(p)) continue;
@@ -770,7 +800,8 @@ function seriesObjects(protos: readonly Proto[], merged: ReadonlySet<Proto>, age
     const label = seriesLabel(cat, issuer, type, agency, p.chain, p.periodStart);
     series.push({
       key: `${p.base}|${p.splitType ?? ''}#${p.chain}`,
-      year: p.year,
+      // A Party series without a configured term: named by the year of its first dated entry.
+      year: cat === 'party' && p.year === 0 ? firstYear(c, p.items) : p.year,
       ...(p.periodStart !== undefined ? { periodStart: p.periodStart } : {}),
       items: p.items,
       labelVi: label.vi,
@@ -1054,6 +1085,10 @@ export function seriesLabel(cat: string, issuer: string, type: string | undefine
       vi = 'văn bản mật';
       en = 'secret documents';
       break;
+    case 'party':
+      vi = `văn bản của Đảng loại ${TYPE_LABEL(type ?? '', 'vi')}`;
+      en = `Party documents of type ${TYPE_LABEL(type ?? '', 'en')}`;
+      break;
     case 'admin':
       vi = type ? `văn bản hành chính loại ${TYPE_LABEL(type, 'vi')}` : 'văn bản hành chính';
       en = type ? `administrative documents of type ${TYPE_LABEL(type, 'en')}` : 'administrative documents';
@@ -1067,6 +1102,10 @@ export function seriesLabel(cat: string, issuer: string, type: string | undefine
     const named = issuer.includes('~') ? issuer.slice(issuer.indexOf('~') + 1) : issuer;
     vi += ` của ${named}`;
     en += ` of ${named}`;
+  }
+  if (cat === 'party') {
+    vi += ', nhiệm kỳ bắt đầu';
+    en += ' (numbered per term; the term began in the year given)';
   }
   if (chain > 0) {
     vi += ` (sổ thứ ${chain + 1})`;

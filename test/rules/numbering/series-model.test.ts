@@ -61,7 +61,8 @@ describe('settings and classification', () => {
     expect(key('05/NQ-HĐND')).toBe('admin|HĐND|NQ');
     expect(key('05/QĐ-UBND-HĐTĐKT')).toBe('x:HĐ||');
     expect(key('05/QĐ-UBND', true)).toBe('secret|UBND|');
-    expect(key('12-NQ/TU')).toBeUndefined();
+    // Party documents: per type and committee, counted per term (party.termStart).
+    expect(key('12-NQ/TU')).toBe('party|TU|NQ');
   });
   it('reads number cells', () => {
     expect(numberCell(15)).toEqual({ value: 15 });

@@ -51,7 +51,7 @@ testRule(keyColumn, {
   valid: [
     { entries: [out('05/QĐ-UBND', '08/01/2024')] },
     { kind: 'incoming', entries: [inc(1, '10/05/2024', '45/SNV-VP', 'Sở Nội vụ', '08/05/2024')] },
-    { name: 'only the key columns', columns: ['symbol', 'issuedDate'], entries: [{ symbol: '05/QĐ-UBND', issuedDate: '08/01/2024' }] },
+    { name: 'only the key columns (and a subject, to make a register)', columns: ['symbol', 'issuedDate', 'typeAndSubject'], entries: [{ symbol: '05/QĐ-UBND', issuedDate: '08/01/2024', typeAndSubject: 'Quyết định' }] },
   ],
   invalid: [
     {
