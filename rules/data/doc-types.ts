@@ -65,6 +65,9 @@ export interface PartyTypeInfo {
 export interface IssuerInfo {
   readonly code: string;
   readonly name: string;
+  /** The body exists from / until this day (ISO `YYYY-MM-DD`), when the table records it (2025 reorganisation). */
+  readonly from?: string;
+  readonly until?: string;
   readonly confidence: Confidence;
   readonly source: string;
 }
@@ -101,6 +104,8 @@ interface RawUnofficial {
 interface RawCoded {
   code: string;
   name: string;
+  from?: string;
+  until?: string;
   confidence: string;
   source: string;
 }
@@ -377,7 +382,10 @@ export function matchHistoricIssuerWithoutType(written: string): CodeMatch<{ rea
 // Issuers.
 
 const KNOWN_ISSUERS = new Map<string, IssuerInfo>(
-  SC.issuers.known.map((i) => [i.code, { code: i.code, name: i.name, confidence: conf(i.confidence), source: i.source }]),
+  SC.issuers.known.map((i) => [
+    i.code,
+    { code: i.code, name: i.name, ...(i.from !== undefined ? { from: i.from } : {}), ...(i.until !== undefined ? { until: i.until } : {}), confidence: conf(i.confidence), source: i.source },
+  ]),
 );
 const KNOWN_ISSUERS_UPPER = upperIndex(KNOWN_ISSUERS);
 const MIXED_CASE_ISSUERS = new Map<string, IssuerInfo>(
