@@ -619,6 +619,21 @@ function typeCodeForHead(s: string): NamedTypeCode | undefined {
   return m.info.code === 'CV' ? 'cong-van' : m.info.code;
 }
 
+const TRAILING_JUNK = /[\s"'“”‘’«»\-–—•*·.:;,()[\]]+$/u;
+
+/**
+ * True when a "Tên loại và trích yếu" (or "Trích yếu") cell names a document type and nothing else —
+ * `Quyết định`, `QĐ`, `Công văn.` — i.e. the entry carries no trích yếu (the way a Tuyệt mật
+ * document is registered). Names and abbreviations as typeCodeForName reads them.
+ */
+export function namesTypeOnly(text: string): boolean {
+  const s = text.slice(0, 200).normalize('NFC').replace(LEADING_JUNK, '').replace(TRAILING_JUNK, '');
+  if (s === '') return false;
+  const key = foldKey(s);
+  if (NAME_TABLE.some(([name]) => name === key)) return true;
+  return /^\p{L}{1,5}$/u.test(s) && typeCodeForHead(s) !== undefined;
+}
+
 /** Short name of a State type code (`QĐ` → `Quyết định`). */
 export function typeNameForCode(code: string): string | undefined {
   return STATE_TYPES.get(code)?.name;
