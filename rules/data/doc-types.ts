@@ -65,6 +65,9 @@ export interface PartyTypeInfo {
 export interface IssuerInfo {
   readonly code: string;
   readonly name: string;
+  /** The body exists from / until this day (ISO `YYYY-MM-DD`), when the table records it (2025 reorganisation). */
+  readonly from?: string;
+  readonly until?: string;
   readonly confidence: Confidence;
   readonly source: string;
 }
@@ -101,6 +104,8 @@ interface RawUnofficial {
 interface RawCoded {
   code: string;
   name: string;
+  from?: string;
+  until?: string;
   confidence: string;
   source: string;
 }
@@ -377,7 +382,10 @@ export function matchHistoricIssuerWithoutType(written: string): CodeMatch<{ rea
 // Issuers.
 
 const KNOWN_ISSUERS = new Map<string, IssuerInfo>(
-  SC.issuers.known.map((i) => [i.code, { code: i.code, name: i.name, confidence: conf(i.confidence), source: i.source }]),
+  SC.issuers.known.map((i) => [
+    i.code,
+    { code: i.code, name: i.name, ...(i.from !== undefined ? { from: i.from } : {}), ...(i.until !== undefined ? { until: i.until } : {}), confidence: conf(i.confidence), source: i.source },
+  ]),
 );
 const KNOWN_ISSUERS_UPPER = upperIndex(KNOWN_ISSUERS);
 const MIXED_CASE_ISSUERS = new Map<string, IssuerInfo>(
@@ -609,6 +617,21 @@ function typeCodeForHead(s: string): NamedTypeCode | undefined {
   if (!m) return undefined;
   // All-caps or D-for-Đ spellings of official codes are accepted here (TTR, QD).
   return m.info.code === 'CV' ? 'cong-van' : m.info.code;
+}
+
+const TRAILING_JUNK = /[\s"'“”‘’«»\-–—•*·.:;,()[\]]+$/u;
+
+/**
+ * True when a "Tên loại và trích yếu" (or "Trích yếu") cell names a document type and nothing else —
+ * `Quyết định`, `QĐ`, `Công văn.` — i.e. the entry carries no trích yếu (the way a Tuyệt mật
+ * document is registered). Names and abbreviations as typeCodeForName reads them.
+ */
+export function namesTypeOnly(text: string): boolean {
+  const s = text.slice(0, 200).normalize('NFC').replace(LEADING_JUNK, '').replace(TRAILING_JUNK, '');
+  if (s === '') return false;
+  const key = foldKey(s);
+  if (NAME_TABLE.some(([name]) => name === key)) return true;
+  return /^\p{L}{1,5}$/u.test(s) && typeCodeForHead(s) !== undefined;
 }
 
 /** Short name of a State type code (`QĐ` → `Quyết định`). */

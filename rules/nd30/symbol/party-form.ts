@@ -2,10 +2,13 @@ import { defineRule } from '../../../src/engine/rule.js';
 import { adviceEn, adviceVi, canonicalDigits, partyInStateForm, severityFor, symbolOf } from './common.js';
 
 // Party documents are numbered in their own layout, `số-LOẠI/CƠ QUAN` (`09-NQ/TW`, `345-CV/HU`),
-// under the Party Central Office's guidance on Party document format, not NĐ 30 (Điều 2: Party bodies
-// apply it only "cho phù hợp"). `09/NQ-TW` writes a Party resolution in the State layout — in an
-// incoming register usually the clerk's mistake when copying it. Party committee codes other than
-// TW/TƯ, TU, HU are [M]: those findings are warnings at most.
+// under the Party's own texts on document format, not NĐ 30 (Điều 2: Party bodies apply it only "cho
+// phù hợp"): Quy định 399-QĐ/TW (09/01/2026), which replaced Quy định 66-QĐ/TW, and Hướng dẫn
+// 05-HD/VPTW of the Văn phòng Trung ương (27/05/2026), which replaced 36-HD/VPTW (domain notes §11
+// [S]; their article numbers are [M], so none is cited). The layout is the same in both.
+// `09/NQ-TW` writes a Party resolution in the State layout — in an incoming register usually the
+// clerk's mistake when copying it. Party committee codes other than TW/TƯ, TU, HU are [M]: those
+// findings are warnings at most.
 const CONFIRMED = new Set(['TW', 'TƯ', 'TU', 'HU']);
 
 export default defineRule({
@@ -24,7 +27,11 @@ export default defineRule({
         en: 'Symbol "{value}" belongs to a Party committee ({issuer}) but is written in the State layout; it must read "{fixed}".{adviceEn}',
       },
     },
-    citation: { instrument: 'Hướng dẫn thể thức văn bản của Đảng (Văn phòng Trung ương Đảng)', article: 'số và ký hiệu văn bản (số-LOẠI/CƠ QUAN)', kind: 'derived' },
+    citation: {
+      instrument: 'Quy định 399-QĐ/TW (từ 09/01/2026; trước đó 66-QĐ/TW); Hướng dẫn 05-HD/VPTW (từ 27/05/2026; trước đó 36-HD/VPTW)',
+      article: 'số và ký hiệu văn bản (số-LOẠI/CƠ QUAN; điều, mục chưa đối chiếu)',
+      kind: 'derived',
+    },
     fix: 'suggestion',
     examples: {
       failing: { kind: 'incoming', entries: [{ symbol: '09/NQ-TW', issuedDate: '08/01/2024', arrivalDate: '10/01/2024' }] },

@@ -15,6 +15,8 @@ const BEFORE_QPPL_YEARS = '1997-01-01'; // pre-1997 numbers had no year segment 
 function ministryLike(issuer: string | undefined): boolean {
   if (issuer === undefined) return false;
   if (issuer === 'UBND' || issuer === 'HĐND') return false;
+  // A Sở (`SNNMT`) or a centre (`TTPVHCC`) issues no circular: its `TT` is a unit (Trung tâm).
+  if (/^S[A-ZĐ]{2,}$/u.test(issuer) || issuer.startsWith('TT')) return false;
   return matchKnownIssuer(issuer) !== undefined || /^B[A-ZĐ&]{1,9}$/u.test(issuer);
 }
 
