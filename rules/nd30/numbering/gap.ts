@@ -51,20 +51,19 @@ export default defineRule({
       const partial = new Map<RegisterInfo, { gaps: number; missing: number; series: Set<Series> }>();
       for (const s of model.series) {
         const first = firstHolders(c, s);
+        const sorted = Float64Array.from(first.keys()).sort();
         const info = c.register(s.items[0]!);
         if (info.partial !== undefined) {
           let p = partial.get(info);
           if (!p) partial.set(info, (p = { gaps: 0, missing: 0, series: new Set() }));
-          const nums = Float64Array.from(first.keys()).sort();
-          for (let k = 1; k < nums.length; k++) {
-            if (nums[k]! - nums[k - 1]! <= 1) continue;
+          for (let k = 1; k < sorted.length; k++) {
+            if (sorted[k]! - sorted[k - 1]! <= 1) continue;
             p.gaps++;
-            p.missing += nums[k]! - nums[k - 1]! - 1;
+            p.missing += sorted[k]! - sorted[k - 1]! - 1;
             p.series.add(s);
           }
           continue;
         }
-        const sorted = Float64Array.from(first.keys()).sort();
         for (let k = 1; k < sorted.length; k++) {
           const before = sorted[k - 1]!;
           const after = sorted[k]!;

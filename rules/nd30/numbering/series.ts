@@ -565,8 +565,9 @@ function withAuthor(key: string, entry: Entry): string {
   if (!entry.has('author')) return key;
   const name = entry.text('author').replace(/[|#~]/gu, ' ').replace(/\s+/gu, ' ').trim().slice(0, 80);
   if (name === '') return key;
-  const [cat, issuer, type] = key.split('|') as [string, string, string];
-  return `${cat}|${issuer}~${name}|${type}`;
+  // `cat|issuer|type`: the name joins the issuer, before the last bar.
+  const bar = key.lastIndexOf('|');
+  return `${key.slice(0, bar)}~${name}${key.slice(bar)}`;
 }
 
 export interface SeriesModel {

@@ -1,6 +1,6 @@
 import { defineRule } from '../../../src/engine/rule.js';
 import type { Location } from '../../../src/core/types.js';
-import { isLawIssuer, isPartyIssuer, matchKnownIssuer } from '../../data/doc-types.js';
+import { isLawIssuer, isPartyIssuer, matchKnownIssuer, typeNameForCode } from '../../data/doc-types.js';
 import { adviceEn, adviceVi, agencyIssuers, hasSplitNumber, includesCode, ND30, symbolOf } from './common.js';
 import { likelyTypeCode, oneEdit } from './near-miss.js';
 import type { ParsedSymbol } from './types.js';
@@ -70,7 +70,6 @@ export default defineRule({
   check(context) {
     const own = agencyIssuers(context.agency);
     const seen = new Map<string, Seen>();
-    const NAMES: Readonly<Record<string, string>> = { TTLT: 'thông tư liên tịch', NQLT: 'nghị quyết liên tịch', NĐ: 'nghị định', TT: 'thông tư', QĐ: 'quyết định', NQ: 'nghị quyết', TTr: 'tờ trình', CTr: 'chương trình', QyĐ: 'quy định', TrS: 'bản trích sao' };
     return {
       row(entry) {
         const parsed = symbolOf(entry, context.agency);
@@ -83,7 +82,7 @@ export default defineRule({
             entry,
             field: 'symbol',
             messageId: 'type',
-            data: { adviceVi: adviceVi(entry), adviceEn: adviceEn(entry), value: parsed.raw, written: likely.written, code: likely.code, name: NAMES[likely.code] ?? likely.code, fixed: fixed ?? likely.code },
+            data: { adviceVi: adviceVi(entry), adviceEn: adviceEn(entry), value: parsed.raw, written: likely.written, code: likely.code, name: typeNameForCode(likely.code)?.toLowerCase() ?? likely.code, fixed: fixed ?? likely.code },
             ...(fixed !== undefined ? { fix: { from: parsed.raw, to: fixed, kind: 'suggestion' as const } } : {}),
           });
           return;
